@@ -1,0 +1,76 @@
+// The project's own record of one cross-origin exchange. Everything downstream of the
+// boundary (webRequest recorder, HAR reader) sees only these types, never raw browser
+// details or HAR JSON (style.md §3: normalise at the boundary).
+
+/** One header line, as seen on the wire. Names keep their original case; order is kept. */
+export interface Header {
+  readonly name: string;
+  readonly value: string;
+}
+
+export type HeaderList = readonly Header[];
+
+export interface RequestRecord {
+  readonly method: string;
+  readonly url: string;
+  /** Request headers as the browser sent them. May be empty when the browser never sent the request. */
+  readonly headers: HeaderList;
+}
+
+export interface ResponseRecord {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers: HeaderList;
+}
+
+/**
+ * One network hop: a request and the response it got. A redirect is a hop whose response is 3xx
+ * with a Location; the next hop is the followed request.
+ */
+export interface Hop {
+  readonly request: RequestRecord;
+  /** Absent when nothing came back (the browser stopped before sending, or a network error). */
+  readonly response?: ResponseRecord;
+  /** Where this hop's entry sits in the HAR it was read from, when read from a HAR. */
+  readonly harIndex?: number;
+}
+
+/** The CORS-preflight fetch (Fetch §4.8) made for one hop of the actual request. */
+export interface Preflight {
+  readonly request: RequestRecord;
+  readonly response?: ResponseRecord;
+  readonly error?: string;
+  readonly harIndex?: number;
+}
+
+/**
+ * Request mode (Fetch §2.2.5), when the browser told us. Chromium and Firefox both send
+ * `Sec-Fetch-Mode`; when it is missing we infer and say so.
+ */
+export type RequestMode = 'cors' | 'no-cors' | 'navigate' | 'same-origin' | 'websocket';
+
+export interface Exchange {
+  /** Stable within a recording (webRequest requestId, or `har:<index>`). */
+  readonly id: string;
+  /**
+   * Origin of the document that made the request (`details.initiator` in Chromium, the origin
+   * of `originUrl`/`documentUrl` in Firefox, the `Origin` request header as a last resort).
+   * `null` when it is not known.
+   */
+  readonly initiatorOrigin: string | null;
+  /** Every hop of the actual request, in order. Never empty. */
+  readonly hops: readonly Hop[];
+  /** Preflights, in order; one per hop that needed one (a preflight is redone after a redirect). */
+  readonly preflights: readonly Preflight[];
+  /** The browser's own final error (`net::ERR_FAILED`, `NS_ERROR_DOM_BAD_URI`), if it gave one. */
+  readonly error?: string;
+  /** Request mode from `Sec-Fetch-Mode` when seen. */
+  readonly mode?: RequestMode;
+  /** Resource type as the browser named it (`xmlhttprequest`, `fetch`, `script`, `image`, ...). */
+  readonly resourceType?: string;
+  /** Wall-clock start, ms since the epoch. */
+  readonly startedAt: number;
+  readonly tabId?: number;
+  readonly frameId?: number;
+  readonly documentUrl?: string;
+}

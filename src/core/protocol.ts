@@ -1,0 +1,76 @@
+// The one typed protocol between the DevTools panel and the background recorder
+// (style.md §4). Messages are declared once, as maps from name to payload; no `any`.
+// One port per inspected tab, named `cors-lens:<tabId>`; on disconnect the panel reconnects
+// and sends `hello` again, and the background answers with a full `snapshot`.
+
+import type { Analysis } from './analysis';
+import type { Exchange } from './model';
+
+export const PROTOCOL_VERSION = 1;
+export const PORT_PREFIX = 'cors-lens:';
+
+/** A navigation of the inspected tab's top frame starts a new page group (like the Network panel). */
+export interface PageGroup {
+  readonly id: number;
+  readonly url: string;
+  readonly startedAt: number;
+}
+
+/** An exchange as the recorder keeps it: the record, its analysis and its place in the log. */
+export interface RecordedExchange {
+  /** Increases by one for every exchange recorded in this tab; never reused, even after a clear. */
+  readonly seq: number;
+  readonly pageId: number;
+  readonly exchange: Exchange;
+  readonly analysis: Analysis;
+}
+
+export type HostAccess = 'granted' | 'missing';
+
+export interface TabLogSummary {
+  /** Exchanges dropped because the per-tab cap was reached (oldest first). */
+  readonly dropped: number;
+  /** Same-origin exchanges: counted, not kept. */
+  readonly sameOrigin: number;
+  readonly cap: number;
+  readonly preserveLog: boolean;
+  readonly hostAccess: HostAccess;
+}
+
+export interface BackgroundToPanel {
+  snapshot: {
+    readonly tabId: number;
+    readonly pages: readonly PageGroup[];
+    readonly exchanges: readonly RecordedExchange[];
+    readonly summary: TabLogSummary;
+  };
+  /** New exchange, or a later state of one already sent (same `exchange.id`, higher `seq`). */
+  exchangeRecorded: { readonly entry: RecordedExchange; readonly summary: TabLogSummary };
+  pageStarted: { readonly page: PageGroup; readonly removedPageIds: readonly number[] };
+  cleared: { readonly summary: TabLogSummary };
+  summaryChanged: { readonly summary: TabLogSummary };
+}
+
+export interface PanelToBackground {
+  hello: { readonly tabId: number; readonly protocolVersion: number };
+  clear: { readonly tabId: number };
+  setPreserveLog: { readonly tabId: number; readonly preserveLog: boolean };
+  /** The panel obtained (or lost) host permissions; the background re-checks and re-registers. */
+  hostAccessChanged: { readonly tabId: number };
+}
+
+export type Message<M> = { [K in keyof M]: { readonly type: K; readonly version: number; readonly payload: M[K] } }[keyof M];
+
+export type BackgroundMessage = Message<BackgroundToPanel>;
+export type PanelMessage = Message<PanelToBackground>;
+
+export function message<M, K extends keyof M>(type: K, payload: M[K]): { type: K; version: number; payload: M[K] } {
+  return { type, version: PROTOCOL_VERSION, payload };
+}
+
+/** Narrow an unknown port message to our protocol (ports carry whatever the other side posts). */
+export function isProtocolMessage(value: unknown): value is { type: string; version: number; payload: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; version?: unknown; payload?: unknown };
+  return typeof v.type === 'string' && v.version === PROTOCOL_VERSION && typeof v.payload === 'object' && v.payload !== null;
+}
