@@ -53,8 +53,8 @@ export type ReasonCode =
   | 'header-not-allowed'
   | 'redirect-disallowed-credentials-in-url'
   | 'redirect-invalid-location'
-  | 'network-error'
-  | 'insecure-private-network';
+  | 'disallowed-by-mode'
+  | 'browser-reported-error';
 
 export interface Fix {
   /** Headers the OPTIONS (preflight) response must carry; null when the preflight is not at fault. */

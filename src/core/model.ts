@@ -70,6 +70,12 @@ export interface Exchange {
   readonly resourceType?: string;
   /** Wall-clock start, ms since the epoch. */
   readonly startedAt: number;
+  /**
+   * Which browser recorded it, when known. It matters for evidence: Chromium reports every CORS
+   * block as an error (`net::ERR_FAILED`), Firefox completes blocked responses without one
+   * (see shared browser-facts), so only a Chromium record without `error` proves success.
+   */
+  readonly browser?: 'chromium' | 'firefox';
   readonly tabId?: number;
   readonly frameId?: number;
   readonly documentUrl?: string;

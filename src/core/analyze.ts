@@ -1,0 +1,106 @@
+// The analyzer: one exchange in, its CORS verdict out. Pure and total: it never throws, whatever
+// the recorded headers, statuses or URLs (see analyze.property.test.ts).
+
+import type { Analysis, CredentialsMode, Warning } from './analysis';
+import { walkExchange, type WalkResult } from './exchange-walk';
+import { BROWSER_ERROR_FIX, computeFix, NO_FIX } from './fix';
+import { getHeader } from './headers';
+import type { Exchange } from './model';
+import { originOf } from './origin';
+import { reason } from './reasons';
+import { requestMode, sentCookies } from './request-mode';
+import { collectWarnings } from './warnings';
+
+/**
+ * The errors each browser gives a request it failed for CORS (shared browser-facts): Chromium
+ * `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI` (only when the preflight failed).
+ */
+const CORS_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
+
+/** The origin of the document that made the request, from the record or the `Origin` it sent. */
+export function initiatorOrigin(exchange: Exchange): string | null {
+  if (exchange.initiatorOrigin) return exchange.initiatorOrigin;
+  const sent = exchange.hops[0] ? getHeader(exchange.hops[0].request.headers, 'Origin') : null;
+  return sent && sent !== 'null' ? sent : null;
+}
+
+/** True when some hop goes to another origin than the page's: the exchanges CORS Lens keeps. */
+export function isCrossOrigin(exchange: Exchange): boolean {
+  const initiator = initiatorOrigin(exchange);
+  if (initiator === null) return false;
+  return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator);
+}
+
+function base(type: Analysis['type'], warnings: Warning[] = []): Analysis {
+  return { type, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
+}
+
+/**
+ * Credentials only ever add checks (Fetch §4.9 steps 3 and 5, §4.8 steps 7.5 and 7.7), so when
+ * the exchange fails without them it fails with them too: only "passes without, fails with" is
+ * undecided.
+ */
+function dependsOnCredentials(omit: WalkResult, include: WalkResult): boolean {
+  return omit.failure === null && omit.incomplete === null && include.failure !== null;
+}
+
+function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean): Analysis {
+  const warnings = collectWarnings({ exchange, walk, withCredentials });
+  const common = { type: walk.type, warnings, credentials, requestOrigin: walk.origin };
+  if (walk.type === 'same-origin' || walk.type === 'no-cors') return { ...common, verdict: 'allowed', reasons: [], fix: NO_FIX };
+  if (walk.incomplete) return { ...common, verdict: 'unknown', reasons: [], fix: NO_FIX, dependsOn: walk.incomplete };
+  if (walk.failure) return { ...common, verdict: 'blocked', reasons: [walk.failure], fix: walk.fix ? computeFix(walk.fix) : NO_FIX };
+  return { ...common, verdict: 'allowed', reasons: [], fix: NO_FIX };
+}
+
+/** Where the headers and the browser's own outcome disagree, the browser is right; say so loudly. */
+function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis {
+  const lastHop = exchange.hops[exchange.hops.length - 1];
+  const corsError = exchange.error !== undefined && CORS_ERRORS.has(exchange.error);
+  if (analysis.type !== 'simple' && analysis.type !== 'preflighted') return analysis;
+  if (analysis.verdict === 'allowed' && corsError) {
+    const origin = analysis.requestOrigin ?? '';
+    const r = reason('browser-reported-error', 'response', exchange.hops.length - 1, '', { origin, value: exchange.error ?? '', method: lastHop?.request.method ?? '', status: lastHop?.response?.status ?? 0 });
+    return { ...analysis, verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
+  }
+  if (analysis.verdict === 'blocked' && exchange.browser === 'chromium' && !exchange.error && lastHop?.response) {
+    const first = analysis.reasons[0];
+    const warning: Warning = {
+      code: 'browser-disagrees', severity: 'high', header: first?.header ?? '',
+      message: `Chromium completed this request, but CORS Lens expected it to be blocked (${first?.message ?? 'unknown'}). Please report this.`,
+    };
+    return { ...analysis, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings: [...analysis.warnings, warning] };
+  }
+  if (exchange.error && !corsError) {
+    return { ...analysis, warnings: [...analysis.warnings, { code: 'request-error', severity: 'info', header: '', message: `The request ended with ${exchange.error}, which is not a CORS error (aborted, blocked by an extension, or a network failure).` }] };
+  }
+  return analysis;
+}
+
+export function analyzeExchange(exchange: Exchange): Analysis {
+  if (exchange.hops.length === 0) return { ...base('same-origin'), verdict: 'unknown', dependsOn: 'the record has no request' };
+  const initiator = initiatorOrigin(exchange);
+  if (initiator === null) return { ...base('same-origin'), verdict: 'unknown', dependsOn: 'the origin of the page that made the request was not recorded' };
+  const mode = requestMode(exchange);
+  if (mode === 'navigate' || mode === 'websocket') {
+    return base('no-cors', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
+  }
+  const opts = { initiatorOrigin: initiator, mode, uppercaseMethod: exchange.browser !== 'firefox' };
+  const include = walkExchange(exchange, { ...opts, withCredentials: true });
+  if (sentCookies(exchange)) return reconcileWithBrowser(exchange, fromWalk(exchange, include, 'include', true));
+  const omit = walkExchange(exchange, { ...opts, withCredentials: false });
+  if (!dependsOnCredentials(omit, include)) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  // The outcome depends on the credentials mode, which the record does not show. Use the
+  // browser's own outcome when it gave one; otherwise say what the verdict depends on.
+  if (exchange.error !== undefined && CORS_ERRORS.has(exchange.error)) return fromWalk(exchange, include, 'include', true);
+  const lastHop = exchange.hops[exchange.hops.length - 1];
+  if (exchange.browser === 'chromium' && exchange.error === undefined && lastHop?.response) {
+    return fromWalk(exchange, omit, 'omit-or-same-origin', false);
+  }
+  const withCreds = fromWalk(exchange, include, 'unknown', true);
+  return {
+    ...withCreds,
+    verdict: 'unknown',
+    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${include.failure?.message ?? ''}`,
+  };
+}

@@ -1,0 +1,132 @@
+// Walks an exchange hop by hop the way Fetch's main fetch / HTTP fetch / HTTP-redirect fetch do
+// (Fetch §4.1, §4.3, §4.4), applying the CORS-preflight and CORS checks where the browser would,
+// for one assumed credentials mode. Returns the first failure, as the browser reports only that.
+
+import type { ExchangeType, Reason } from './analysis';
+import { corsCheck } from './fetch/cors-check';
+import { isCorsSafelistedMethod } from './fetch/methods';
+import { checkPreflight } from './fetch/preflight-check';
+import { corsUnsafeRequestHeaderNames, isBrowserAddedHeader } from './fetch/request-headers';
+import type { FixContext } from './fix';
+import { getHeader, splitList } from './headers';
+import type { Exchange, Hop, Preflight, RequestMode } from './model';
+import { isHttpUrl, originOf, resolveLocation, urlHasCredentials } from './origin';
+import { reason } from './reasons';
+
+export interface WalkResult {
+  readonly type: ExchangeType;
+  readonly failure: Reason | null;
+  readonly fix: FixContext | null;
+  /** The origin the last CORS-checked hop was sent with. */
+  readonly origin: string | null;
+  /** A hop needed a preflight that was not recorded, and the request went through anyway. */
+  readonly preflightNotRecorded: boolean;
+  /** Why the outcome cannot be read from the record (no response and no preflight to blame). */
+  readonly incomplete: string | null;
+  readonly corsHops: readonly number[];
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): string[] {
+  // The preflight's Access-Control-Request-Headers is the browser's own list (Fetch §4.8 step 3):
+  // trust it over our reading of the wire, which also carries headers the browser added later.
+  const requested = preflight ? getHeader(preflight.request.headers, 'Access-Control-Request-Headers') : null;
+  if (requested !== null) return splitList(requested).map((n) => n.toLowerCase()).sort();
+  return corsUnsafeRequestHeaderNames(hop.request.headers, isBrowserAddedHeader);
+}
+
+function preflightMethod(hop: Hop, preflight: Preflight | undefined): string {
+  return (preflight && getHeader(preflight.request.headers, 'Access-Control-Request-Method')) || hop.request.method;
+}
+
+export interface WalkOptions {
+  readonly initiatorOrigin: string;
+  readonly mode: RequestMode;
+  readonly withCredentials: boolean;
+  /** Chromium upper-cases the method before matching Allow-Methods; Firefox does not. */
+  readonly uppercaseMethod: boolean;
+}
+
+export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult {
+  let origin = opts.initiatorOrigin;
+  let tainting: 'basic' | 'cors' = 'basic';
+  let type: ExchangeType = 'same-origin';
+  let preflightNotRecorded = false;
+  const corsHops: number[] = [];
+  const unusedPreflights = [...exchange.preflights];
+  const done = (failure: Reason | null, fix: FixContext | null, incomplete: string | null = null): WalkResult => ({
+    type, failure, fix, origin: corsHops.length > 0 ? origin : null, preflightNotRecorded, incomplete, corsHops,
+  });
+
+  for (const [i, hop] of exchange.hops.entries()) {
+    const url = hop.request.url;
+    const urlOrigin = originOf(url);
+    const crossOrigin = tainting === 'cors' || urlOrigin !== origin;
+    if (crossOrigin && opts.mode === 'same-origin') {
+      type = 'simple';
+      return done(reason('disallowed-by-mode', 'request', i, '', { origin, value: url, method: hop.request.method, status: 0 }), null);
+    }
+    if (crossOrigin && opts.mode === 'no-cors') type = 'no-cors';
+    if (crossOrigin && opts.mode !== 'no-cors') {
+      tainting = 'cors';
+      corsHops.push(i);
+      // What the wire shows wins over our model of it (the Origin header the hop really carried).
+      const sentOrigin = getHeader(hop.request.headers, 'Origin');
+      if (sentOrigin !== null) origin = sentOrigin;
+      const pIndex = unusedPreflights.findIndex((p) => p.request.url === url);
+      const preflight = pIndex >= 0 ? unusedPreflights.splice(pIndex, 1)[0] : undefined;
+      const method = preflightMethod(hop, preflight);
+      const unsafeHeaders = unsafeHeaderNames(hop, preflight);
+      const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaders.length > 0;
+      if (type !== 'preflighted') type = preflight || needsPreflight ? 'preflighted' : 'simple';
+      const base = { origin, withCredentials: opts.withCredentials, method, unsafeHeaders, url };
+      if (preflight) {
+        const failed = checkPreflight({
+          response: preflight.response, error: preflight.error, origin, withCredentials: opts.withCredentials,
+          method, unsafeHeaders, uppercaseMethod: opts.uppercaseMethod,
+        });
+        if (failed) {
+          const status = preflight.response?.status ?? 0;
+          const r = reason(failed.code, 'preflight', i, failed.header, { origin, value: failed.value, method, status }, failed.failedParameter);
+          const actualPasses = hop.response ? corsCheck(hop.response.headers, origin, opts.withCredentials) === null : false;
+          return done(r, { ...base, reason: r, preflightResponse: preflight.response, actualResponse: hop.response, actualPasses });
+        }
+      } else if (needsPreflight && hop.response) {
+        preflightNotRecorded = true;
+      }
+      if (!hop.response) {
+        if (needsPreflight && !preflight && exchange.error) {
+          const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
+          return done(r, { ...base, reason: r, preflightResponse: undefined, actualResponse: undefined, actualPasses: false });
+        }
+        return done(null, null, exchange.error
+          ? `the request failed before any response arrived (${exchange.error}): a network error, not a CORS decision`
+          : 'no response was recorded for this request');
+      }
+      const check = corsCheck(hop.response.headers, origin, opts.withCredentials);
+      if (check) {
+        const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
+        const r = reason(check.failure, isRedirect ? 'redirect' : 'response', i, check.header, { origin, value: check.value, method, status: hop.response.status });
+        return done(r, { ...base, reason: r, preflightResponse: preflight?.response, actualResponse: hop.response, actualPasses: false });
+      }
+    } else if (!hop.response) {
+      return done(null, null, exchange.error ? `the request failed before any response arrived (${exchange.error})` : 'no response was recorded for this request');
+    }
+    const next = exchange.hops[i + 1];
+    const response = hop.response;
+    if (!next || !response) continue;
+    // HTTP-redirect fetch (Fetch §4.4).
+    const location = resolveLocation(getHeader(response.headers, 'Location') ?? next.request.url, url) ?? next.request.url;
+    if (tainting === 'cors' && !isHttpUrl(location)) {
+      return done(reason('redirect-invalid-location', 'redirect', i, 'Location', { origin, value: location, method: hop.request.method, status: response.status }), null);
+    }
+    if (opts.mode === 'cors' && urlHasCredentials(location) && originOf(location) !== origin) {
+      return done(reason('redirect-disallowed-credentials-in-url', 'redirect', i, 'Location', { origin, value: location, method: hop.request.method, status: response.status }), null);
+    }
+    // Step "tainted origin flag": a redirect to another origin from a URL that is not the
+    // request's own origin makes every later hop carry `Origin: null`.
+    if (originOf(location) !== urlOrigin && origin !== urlOrigin) origin = 'null';
+  }
+  return done(null, null);
+}

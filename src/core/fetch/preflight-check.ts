@@ -1,0 +1,85 @@
+// Fetch §4.8 "CORS-preflight fetch" step 7, checked in the order Chromium applies it
+// (PreflightController + PreflightResult): redirect, CORS check, status, Allow-Methods and
+// Allow-Headers syntax, then method, then each CORS-unsafe header name (sorted).
+
+import type { ReasonCode } from '../analysis';
+import { getHeader, hasHeader } from '../headers';
+import type { ResponseRecord } from '../model';
+import { corsCheck, type CorsCheckFailure } from './cors-check';
+import { isCorsSafelistedMethod } from './methods';
+import { parseTokenList } from './token-list';
+
+export interface PreflightFailure {
+  readonly code: ReasonCode;
+  /** Value for the message (the bad item, the method, the header name). */
+  readonly value: string;
+  /** CDP `failedParameter` as Chromium reports it. */
+  readonly failedParameter: string;
+  readonly header: string;
+}
+
+export interface PreflightInput {
+  readonly response: ResponseRecord | undefined;
+  readonly error: string | undefined;
+  readonly origin: string;
+  readonly withCredentials: boolean;
+  readonly method: string;
+  /** CORS-unsafe request-header names, lowercased and sorted. */
+  readonly unsafeHeaders: readonly string[];
+  /**
+   * Chromium upper-cases the request method and then compares case-sensitively, so a server
+   * must list methods in upper case (PreflightResult::EnsureAllowedCrossOriginMethod); Firefox
+   * and the standard compare the method as sent.
+   */
+  readonly uppercaseMethod: boolean;
+}
+
+const PREFLIGHT_CODES: Record<CorsCheckFailure, ReasonCode> = {
+  'missing-allow-origin': 'preflight-missing-allow-origin',
+  'wildcard-origin-with-credentials': 'preflight-wildcard-origin-with-credentials',
+  'multiple-allow-origin': 'preflight-multiple-allow-origin',
+  'invalid-allow-origin': 'preflight-invalid-allow-origin',
+  'allow-origin-mismatch': 'preflight-allow-origin-mismatch',
+  'missing-allow-credentials': 'preflight-missing-allow-credentials',
+  'invalid-allow-credentials': 'preflight-invalid-allow-credentials',
+};
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export function isOkStatus(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+export function checkPreflight(input: PreflightInput): PreflightFailure | null {
+  const { response } = input;
+  if (!response) return { code: 'preflight-failed', value: input.error ?? '', failedParameter: '', header: '' };
+  const headers = response.headers;
+  // The preflight is fetched with redirects treated as errors (Chromium PreflightController::HandleRedirect).
+  if (REDIRECT_STATUSES.has(response.status) && hasHeader(headers, 'Location')) {
+    return { code: 'preflight-redirect', value: String(response.status), failedParameter: '', header: 'Location' };
+  }
+  const access = corsCheck(headers, input.origin, input.withCredentials);
+  if (access) return { code: PREFLIGHT_CODES[access.failure], value: access.value, failedParameter: access.value, header: access.header };
+  if (!isOkStatus(response.status)) return { code: 'preflight-invalid-status', value: String(response.status), failedParameter: '', header: '' };
+
+  const methodsHeader = getHeader(headers, 'Access-Control-Allow-Methods');
+  const methods = parseTokenList(methodsHeader);
+  if (!methods.ok) return { code: 'invalid-allow-methods', value: methods.bad, failedParameter: methodsHeader ?? '', header: 'Access-Control-Allow-Methods' };
+  const headersHeader = getHeader(headers, 'Access-Control-Allow-Headers');
+  const allowed = parseTokenList(headersHeader);
+  if (!allowed.ok) return { code: 'invalid-allow-headers', value: allowed.bad, failedParameter: headersHeader ?? '', header: 'Access-Control-Allow-Headers' };
+
+  const method = input.uppercaseMethod ? input.method.toUpperCase() : input.method;
+  const methodOk =
+    isCorsSafelistedMethod(method) || methods.items.includes(method) || (!input.withCredentials && methods.items.includes('*'));
+  if (!methodOk) return { code: 'method-not-allowed', value: input.method, failedParameter: input.method, header: 'Access-Control-Allow-Methods' };
+
+  const allowedNames = new Set(allowed.items.map((h) => h.toLowerCase()));
+  const wildcard = !input.withCredentials && allowedNames.has('*');
+  for (const name of input.unsafeHeaders) {
+    if (!wildcard && !allowedNames.has(name)) {
+      return { code: 'header-not-allowed', value: name, failedParameter: name, header: 'Access-Control-Allow-Headers' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+// Fetch §2.2.2: forbidden, CORS-safelisted and CORS-unsafe request headers.
+
+import type { HeaderList } from '../model';
+import { isSimpleRangeValue } from './range';
+import { mimeEssence } from './mime';
+
+/** Forbidden request-header names (Fetch §2.2.2): set by the browser, never by script. */
+const FORBIDDEN = new Set([
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
+  'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+]);
+
+export function isForbiddenRequestHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-');
+}
+
+/**
+ * Headers the browser itself adds on the wire that are not forbidden names. They are never in
+ * `Access-Control-Request-Headers`, so when we infer the author's headers from a recorded request
+ * (no preflight seen) we must not count them: Chromium's `User-Agent`, DevTools' "Disable cache"
+ * `Cache-Control`/`Pragma`, HTTP priority hints, Firefox's `Priority` and revalidation headers.
+ */
+const BROWSER_ADDED = new Set([
+  'user-agent', 'cache-control', 'pragma', 'priority', 'upgrade-insecure-requests', 'purpose',
+  'x-client-data', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range',
+]);
+
+export function isBrowserAddedHeader(name: string): boolean {
+  return BROWSER_ADDED.has(name.toLowerCase());
+}
+
+/** Fetch §2.2.2 CORS-unsafe request-header byte. */
+export function hasCorsUnsafeByte(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+    if ('"():<>?@[\\]{}'.includes(value[i] as string)) return true;
+  }
+  return false;
+}
+
+const LANGUAGE_VALUE = /^[0-9A-Za-z *,\-.;=]*$/;
+const SAFELISTED_MIME_ESSENCES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/** Byte length of a header value (values are byte sequences; JS strings are UTF-16). */
+export function byteLength(value: string): number {
+  return new TextEncoder().encode(value).length;
+}
+
+/** Fetch §2.2.2 "CORS-safelisted request-header" for one (name, value). */
+export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  if (byteLength(value) > 128) return false;
+  switch (name.toLowerCase()) {
+    case 'accept':
+      return !hasCorsUnsafeByte(value);
+    case 'accept-language':
+    case 'content-language':
+      return LANGUAGE_VALUE.test(value);
+    case 'content-type': {
+      if (hasCorsUnsafeByte(value)) return false;
+      const essence = mimeEssence(value);
+      return essence !== null && SAFELISTED_MIME_ESSENCES.has(essence);
+    }
+    case 'range':
+      return isSimpleRangeValue(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Fetch §2.2.2 "CORS-unsafe request-header names": lowercased, sorted, unique. Values of
+ * safelisted headers count towards a 1024-byte budget; past it, all of them become unsafe.
+ * `skip` drops names that are on the wire but were not set by the page (see BROWSER_ADDED).
+ */
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (name: string) => boolean = () => false): string[] {
+  const unsafe = new Set<string>();
+  const potentiallyUnsafe = new Set<string>();
+  let safelistedBytes = 0;
+  for (const { name, value } of headers) {
+    if (isForbiddenRequestHeader(name) || skip(name)) continue;
+    const lower = name.toLowerCase();
+    if (isCorsSafelistedRequestHeader(lower, value)) {
+      potentiallyUnsafe.add(lower);
+      safelistedBytes += byteLength(value);
+    } else {
+      unsafe.add(lower);
+    }
+  }
+  if (safelistedBytes > 1024) for (const name of potentiallyUnsafe) unsafe.add(name);
+  return [...unsafe].sort();
+}

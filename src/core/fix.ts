@@ -1,0 +1,102 @@
+// The minimal server change that makes a blocked exchange pass: keep what the server already
+// allows, add exactly what this exchange needs, name the exact origin (never reflect-all, never
+// `null`), and add `Vary: Origin` whenever the allowed origin is a specific one (Fetch §3.2.5
+// "CORS protocol and HTTP caches").
+
+import type { Fix, Reason } from './analysis';
+import { isOkStatus } from './fetch/preflight-check';
+import { isCorsSafelistedMethod } from './fetch/methods';
+import { parseTokenList } from './fetch/token-list';
+import { getHeader, header, splitList } from './headers';
+import type { Header, ResponseRecord } from './model';
+
+export interface FixContext {
+  readonly reason: Reason;
+  readonly origin: string;
+  readonly withCredentials: boolean;
+  readonly method: string;
+  readonly unsafeHeaders: readonly string[];
+  readonly url: string;
+  readonly preflightResponse: ResponseRecord | undefined;
+  /** The response the actual-request check ran on; undefined when it was never seen. */
+  readonly actualResponse: ResponseRecord | undefined;
+  readonly actualPasses: boolean;
+}
+
+export const NO_FIX: Fix = { preflight: null, preflightStatus: null, response: null };
+
+function mergeTokens(existing: string | null, needed: readonly string[], withCredentials: boolean, caseInsensitive: boolean): string[] {
+  const parsed = parseTokenList(existing);
+  // With credentials `*` is taken literally (Fetch §3.2.3), so it is no use: list names instead.
+  const kept = parsed.ok ? parsed.items.filter((t) => !(withCredentials && t === '*')) : [];
+  const key = (t: string) => (caseInsensitive ? t.toLowerCase() : t);
+  const have = new Set(kept.map(key));
+  const out = [...kept];
+  for (const n of needed) if (!have.has(key(n)) && !(have.has('*') && !withCredentials)) out.push(n);
+  return out;
+}
+
+function varyWithOrigin(response: ResponseRecord | undefined): string {
+  const vary = response ? getHeader(response.headers, 'Vary') : null;
+  const items = vary ? splitList(vary) : [];
+  if (items.some((v) => v === '*' || v.toLowerCase() === 'origin')) return items.join(', ');
+  return [...items, 'Origin'].join(', ');
+}
+
+function accessHeaders(ctx: FixContext, response: ResponseRecord | undefined): Header[] {
+  const existing = response ? getHeader(response.headers, 'Access-Control-Allow-Origin') : null;
+  // Keep a working `*` when no credentials are involved: narrowing it is not our call.
+  if (existing === '*' && !ctx.withCredentials) return [header('Access-Control-Allow-Origin', '*')];
+  const out = [header('Access-Control-Allow-Origin', ctx.origin)];
+  if (ctx.withCredentials) out.push(header('Access-Control-Allow-Credentials', 'true'));
+  out.push(header('Vary', varyWithOrigin(response)));
+  return out;
+}
+
+function preflightHeaders(ctx: FixContext): Header[] {
+  const res = ctx.preflightResponse;
+  const out = accessHeaders(ctx, res);
+  // Chromium compares the upper-cased method, Firefox the method as sent: list both spellings.
+  const upper = ctx.method.toUpperCase();
+  if (!isCorsSafelistedMethod(upper)) {
+    const needed = upper === ctx.method ? [upper] : [upper, ctx.method];
+    const methods = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null, needed, ctx.withCredentials, false);
+    out.push(header('Access-Control-Allow-Methods', methods.join(', ')));
+  }
+  if (ctx.unsafeHeaders.length > 0) {
+    const names = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Headers') : null, ctx.unsafeHeaders, ctx.withCredentials, true);
+    out.push(header('Access-Control-Allow-Headers', names.join(', ')));
+  }
+  return out;
+}
+
+const NOTES: Partial<Record<Reason['code'], (ctx: FixContext) => string>> = {
+  'redirect-invalid-location': () => 'No header can fix this: redirect only to http(s) URLs, or call the final URL directly.',
+  'redirect-disallowed-credentials-in-url': () => 'No header can fix this: remove the user name and password from the redirect Location.',
+  'disallowed-by-mode': () => "No header can fix this: the page asked for mode 'same-origin'; use mode 'cors' (the default) to call another origin.",
+};
+
+export const BROWSER_ERROR_FIX: Fix = {
+  ...NO_FIX,
+  note: 'The recorded headers look right; check for a proxy or extension that alters the response, or Private Network Access rules.',
+};
+
+export function computeFix(ctx: FixContext): Fix {
+  const note = NOTES[ctx.reason.code];
+  if (note) return { ...NO_FIX, note: note(ctx) };
+  if (ctx.origin === 'null') {
+    return {
+      ...NO_FIX,
+      note: `The request reached ${ctx.url} through a cross-origin redirect, so its Origin is "null". Allowing "null" would let any sandboxed page read the response: have the page call ${ctx.url} directly, or keep the redirect on the first server's origin.`,
+    };
+  }
+  const response = ctx.actualPasses ? null : accessHeaders(ctx, ctx.actualResponse);
+  if (ctx.reason.stage !== 'preflight') return { preflight: null, preflightStatus: null, response };
+  const status = ctx.preflightResponse?.status;
+  const statusWrong = status === undefined || !isOkStatus(status);
+  const fix: Fix = { preflight: preflightHeaders(ctx), preflightStatus: statusWrong ? 204 : null, response };
+  if (ctx.reason.code === 'preflight-redirect') {
+    return { ...fix, note: `Answer OPTIONS ${ctx.url} itself with ${204}; a preflight may not be redirected.` };
+  }
+  return fix;
+}

@@ -1,0 +1,41 @@
+// Read a HAR and analyse every exchange in it: what `cors-lens analyze` and the panel's
+// import both show, so that both give the same verdicts for the same file.
+
+import type { Analysis } from '../analysis';
+import { analyzeExchange, isCrossOrigin } from '../analyze';
+import type { Exchange } from '../model';
+import { readHar, readHarJson, type HarReadResult } from './read-har';
+
+export interface AnalyzedExchange {
+  readonly exchange: Exchange;
+  readonly analysis: Analysis;
+  /** Index in `log.entries` of the request's first hop; null for a preflight whose request is not in the log. */
+  readonly entry: number | null;
+  /** Index of its first preflight, or null. */
+  readonly preflightEntry: number | null;
+  readonly crossOrigin: boolean;
+}
+
+export type HarAnalysis =
+  | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number }
+  | { readonly ok: false; readonly error: string };
+
+function analyzeRead(read: HarReadResult): HarAnalysis {
+  if (!read.ok) return read;
+  const exchanges = read.exchanges.map((exchange) => ({
+    exchange,
+    analysis: analyzeExchange(exchange),
+    entry: exchange.hops[0]?.harIndex ?? null,
+    preflightEntry: exchange.preflights[0]?.harIndex ?? null,
+    crossOrigin: isCrossOrigin(exchange),
+  }));
+  return { ok: true, exchanges, entryCount: read.entryCount };
+}
+
+export function analyzeHarText(text: string): HarAnalysis {
+  return analyzeRead(readHar(text));
+}
+
+export function analyzeHarJson(json: unknown): HarAnalysis {
+  return analyzeRead(readHarJson(json));
+}

@@ -1,0 +1,72 @@
+// Entry views → the project's Exchange (src/core/model.ts). One function per part, so the
+// reader's two paths (our own tagged export, and any other HAR) build exchanges alike.
+
+import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from '../model';
+import { isRequestMode } from './cors-lens-tag';
+import type { HarEntryView } from './har-entry-view';
+import { headerValue } from './har-entry-view';
+
+/**
+ * Status 0 with no headers is how Chrome and Firefox log "nothing came back" (blocked
+ * before sending, network error). A status 0 that does carry headers is kept: the headers
+ * are what the verdict is read from.
+ */
+export function responseOf(entry: HarEntryView): ResponseRecord | undefined {
+  if (entry.status === 0 && entry.responseHeaders.length === 0) return undefined;
+  return {
+    status: entry.status,
+    ...(entry.statusText !== '' ? { statusText: entry.statusText } : {}),
+    headers: entry.responseHeaders,
+  };
+}
+
+export function hopOf(entry: HarEntryView): Hop {
+  const response = responseOf(entry);
+  return {
+    request: { method: entry.method, url: entry.url, headers: entry.requestHeaders },
+    ...(response ? { response } : {}),
+    harIndex: entry.index,
+  };
+}
+
+export function preflightOf(entry: HarEntryView): Preflight {
+  const response = responseOf(entry);
+  return {
+    request: { method: entry.method, url: entry.url, headers: entry.requestHeaders },
+    ...(response ? { response } : {}),
+    ...(entry.error !== undefined ? { error: entry.error } : {}),
+    harIndex: entry.index,
+  };
+}
+
+/** `Sec-Fetch-Mode` (Fetch Metadata) is the request's mode, as the browser sent it. */
+export function modeOf(entry: HarEntryView): RequestMode | undefined {
+  const value = headerValue(entry.requestHeaders, 'sec-fetch-mode')?.trim().toLowerCase();
+  return isRequestMode(value) ? value : undefined;
+}
+
+export interface ExchangeParts {
+  readonly hops: readonly HarEntryView[];
+  readonly preflights: readonly HarEntryView[];
+  readonly initiatorOrigin: string | null;
+  readonly browser?: 'chromium' | 'firefox' | undefined;
+}
+
+/** An exchange from its entries; `id` is `har:<index of the first entry>` (model.ts). */
+export function buildExchange({ hops, preflights, initiatorOrigin, browser }: ExchangeParts): Exchange {
+  const first = hops[0] as HarEntryView;
+  const last = hops.at(-1) as HarEntryView;
+  const mode = modeOf(first);
+  const earliest = [...hops, ...preflights].map((e) => e.startedAt).find(Number.isFinite);
+  return {
+    id: `har:${first.index}`,
+    initiatorOrigin,
+    hops: hops.map(hopOf),
+    preflights: preflights.map(preflightOf),
+    ...(last.error !== undefined ? { error: last.error } : {}),
+    ...(mode ? { mode } : {}),
+    ...(first.resourceType !== undefined ? { resourceType: first.resourceType } : {}),
+    startedAt: Number.isFinite(first.startedAt) ? first.startedAt : (earliest ?? 0),
+    ...(browser ? { browser } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+// `_corsLens`: what our own export adds to each entry so that reading it back rebuilds
+// exactly the exchanges that were recorded, without the heuristics needed for other HARs.
+
+import type { RequestMode } from '../model';
+
+export type CorsLensRole = 'preflight' | 'request';
+
+export interface CorsLensEntryTag {
+  readonly exchangeId: string;
+  readonly role: CorsLensRole;
+  /** The hop of the actual request this entry is (role "request") or was made for ("preflight"). */
+  readonly hop: number;
+  /** Exchange-level facts a HAR has no field for; only on the first hop's entry. */
+  readonly initiatorOrigin?: string | null;
+  readonly startedAt?: number;
+  readonly mode?: RequestMode;
+  readonly error?: string;
+  readonly tabId?: number;
+  readonly frameId?: number;
+  readonly documentUrl?: string;
+  readonly browser?: 'chromium' | 'firefox';
+}
+
+const MODES: readonly string[] = ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'];
+
+export function isRequestMode(value: unknown): value is RequestMode {
+  return typeof value === 'string' && MODES.includes(value);
+}
+
+function optional<T>(value: unknown, ok: (v: unknown) => v is T): T | undefined {
+  return ok(value) ? value : undefined;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Read a `_corsLens` value; anything malformed is ignored (the entry is then read like any HAR's). */
+export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.exchangeId !== 'string' || (v.role !== 'preflight' && v.role !== 'request')) return undefined;
+  if (!Number.isSafeInteger(v.hop) || (v.hop as number) < 0) return undefined;
+  const tag: CorsLensEntryTag = {
+    exchangeId: v.exchangeId,
+    role: v.role,
+    hop: v.hop as number,
+    initiatorOrigin: v.initiatorOrigin === null ? null : optional(v.initiatorOrigin, isString),
+    startedAt: optional(v.startedAt, isFiniteNumber),
+    mode: optional(v.mode, isRequestMode),
+    error: optional(v.error, isString),
+    tabId: optional(v.tabId, isFiniteNumber),
+    frameId: optional(v.frameId, isFiniteNumber),
+    documentUrl: optional(v.documentUrl, isString),
+    browser: v.browser === 'chromium' || v.browser === 'firefox' ? v.browser : undefined,
+  };
+  // Drop absent keys so that tags compare equal to what was written.
+  return Object.fromEntries(Object.entries(tag).filter(([, x]) => x !== undefined)) as unknown as CorsLensEntryTag;
+}

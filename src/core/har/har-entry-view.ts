@@ -1,0 +1,67 @@
+// The reader's own view of one HAR entry, after validation: only what CORS analysis and
+// exchange linking need, with every field of a known type. Nothing downstream of
+// `validate-har.ts` touches raw HAR JSON (style.md §3: normalise at the boundary).
+
+import type { Header, HeaderList } from '../model';
+import type { CorsLensEntryTag } from './cors-lens-tag';
+
+/** The subset of Chrome's `_initiator` (CDP `Network.Initiator`) that we use. */
+export interface InitiatorView {
+  readonly type: string;
+  readonly url?: string;
+  readonly requestId?: string;
+}
+
+export interface HarEntryView {
+  /** Index in `log.entries`. */
+  readonly index: number;
+  readonly pageref?: string;
+  /** ms since the epoch; NaN when `startedDateTime` is missing or unparsable. */
+  readonly startedAt: number;
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: HeaderList;
+  readonly status: number;
+  readonly statusText: string;
+  readonly responseHeaders: HeaderList;
+  /** `response.redirectURL`, '' when absent. */
+  readonly redirectURL: string;
+  /** Chrome's `response._error` (or an entry-level `_error`), when non-empty. */
+  readonly error?: string;
+  readonly initiator?: InitiatorView;
+  readonly resourceType?: string;
+  /** Our own export's `_corsLens` tag, when present and well-formed. */
+  readonly corsLens?: CorsLensEntryTag;
+  /** Our own export's `_cors` analysis, unvalidated: only passed through. */
+  readonly cors?: unknown;
+}
+
+export interface HarPageView {
+  readonly id: string;
+  readonly title: string;
+}
+
+export function headerValue(headers: HeaderList, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h: Header) => h.name.toLowerCase() === lower)?.value;
+}
+
+/** The origin of a URL, or null when it has none (opaque origins serialise as "null"). */
+export function originOf(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const origin = new URL(url).origin;
+  return origin === 'null' ? null : origin;
+}
+
+/** URL without its fragment: Chrome drops it in HAR (`buildRequestURL`), browsers never send it. */
+export function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** A preflight is OPTIONS with `Access-Control-Request-Method` (Fetch §4.8), a header pages cannot set. */
+export function isPreflightEntry(entry: HarEntryView): boolean {
+  if (entry.corsLens) return entry.corsLens.role === 'preflight';
+  if (entry.initiator?.type === 'preflight' || entry.resourceType === 'preflight') return true;
+  return entry.method === 'OPTIONS' && headerValue(entry.requestHeaders, 'access-control-request-method') !== undefined;
+}

@@ -1,0 +1,92 @@
+// HAR text → exchanges. Reads HAR 1.2 as Chrome DevTools, Firefox DevTools and our own
+// export write it. Pure and total: hostile input gives `{ok: false}`, never an exception.
+
+import type { Exchange, Hop } from '../model';
+import { buildExchange, preflightOf } from './build-exchange';
+import type { HarEntryView, HarPageView } from './har-entry-view';
+import { headerValue, isPreflightEntry } from './har-entry-view';
+import { groupRedirects } from './group-redirects';
+import { initiatorOriginOf } from './initiator-origin';
+import { hopKey, linkPreflights } from './link-preflights';
+import { parseJson } from './parse-json';
+import { readTaggedExchanges } from './read-tagged';
+import { validateHar } from './validate-har';
+
+export interface HarRead {
+  readonly ok: true;
+  /** In log order of each exchange's first entry. */
+  readonly exchanges: readonly Exchange[];
+  readonly pages: readonly HarPageView[];
+  readonly entryCount: number;
+  /** `_cors` of each exchange's first entry in our own export, by exchange id (unvalidated). */
+  readonly embeddedAnalyses: ReadonlyMap<string, unknown>;
+}
+
+export type HarReadResult = HarRead | { readonly ok: false; readonly error: string };
+
+/**
+ * A preflight whose request is missing from the log still tells what was asked for:
+ * its request is represented by a hop with no response and no HAR entry.
+ */
+function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null, browser: 'chromium' | 'firefox' | undefined): Exchange {
+  const method = headerValue(preflight.requestHeaders, 'access-control-request-method')?.trim() || 'GET';
+  const origin = headerValue(preflight.requestHeaders, 'origin');
+  const hop: Hop = {
+    request: { method, url: preflight.url, headers: origin === undefined ? [] : [{ name: 'Origin', value: origin }] },
+  };
+  return {
+    id: `har:${preflight.index}`,
+    initiatorOrigin,
+    hops: [hop],
+    preflights: [preflightOf(preflight)],
+    startedAt: Number.isFinite(preflight.startedAt) ? preflight.startedAt : 0,
+    ...(browser ? { browser } : {}),
+  };
+}
+
+/** Read an already-parsed HAR (the panel's import hands us JSON it parsed itself). */
+export function readHarJson(json: unknown): HarReadResult {
+  const valid = validateHar(json);
+  if (!valid.ok) return valid;
+  const pages = new Map(valid.pages.map((p) => [p.id, p]));
+  const tagged = readTaggedExchanges(valid.entries, pages);
+  const rest = valid.entries.filter((e) => !tagged.claimed.has(e.index));
+  const preflights = rest.filter(isPreflightEntry);
+  const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
+  const links = linkPreflights(preflights, chains, pages);
+
+  const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
+    at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,
+    exchange,
+  }));
+  chains.forEach((hops, c) => {
+    const own = hops.flatMap((_, h) => {
+      const p = links.byHop.get(hopKey(c, h));
+      return p ? [p] : [];
+    });
+    const first = hops[0] as HarEntryView;
+    const initiatorOrigin = initiatorOriginOf(first, pages) ?? (own[0] ? initiatorOriginOf(own[0], pages) : null);
+    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, browser: valid.browser }) });
+  });
+  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, pages), valid.browser) });
+  ordered.sort((a, b) => a.at - b.at);
+
+  const embeddedAnalyses = new Map<string, unknown>();
+  for (const { exchange } of ordered) {
+    const first = exchange.hops[0]?.harIndex;
+    const cors = first === undefined ? undefined : valid.entries[first]?.cors;
+    if (cors !== undefined) embeddedAnalyses.set(exchange.id, cors);
+  }
+  return {
+    ok: true,
+    exchanges: ordered.map((o) => o.exchange),
+    pages: valid.pages,
+    entryCount: valid.entries.length,
+    embeddedAnalyses,
+  };
+}
+
+export function readHar(text: string): HarReadResult {
+  const parsed = parseJson(text);
+  return parsed.ok ? readHarJson(parsed.value) : parsed;
+}

@@ -1,0 +1,141 @@
+// Turns parsed JSON into validated entry views. HAR files come from anywhere (and from
+// attackers: a HAR is a natural thing to send someone "please look at this"), so every
+// field is checked for its type before use and nothing here throws.
+// HAR 1.2: http://www.softwareishard.com/blog/har-12-spec/
+
+import type { Header } from '../model';
+import { readCorsLensTag } from './cors-lens-tag';
+import type { HarEntryView, HarPageView, InitiatorView } from './har-entry-view';
+
+export type ValidatedHar =
+  | {
+      readonly ok: true;
+      readonly entries: readonly HarEntryView[];
+      readonly pages: readonly HarPageView[];
+      readonly browser: 'chromium' | 'firefox' | undefined;
+    }
+  | { readonly ok: false; readonly error: string };
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class HarError extends Error {}
+
+function fail(message: string): never {
+  throw new HarError(message);
+}
+
+/** A field's type, as a reader of the error message would say it. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function requireString(obj: Json, key: string, where: string): string {
+  const value = obj[key];
+  if (typeof value !== 'string') fail(`${where}.${key} is ${describe(value)}, expected a string`);
+  return value;
+}
+
+/**
+ * Header lists. HTTP/2 pseudo-headers (`:authority`, `:path`, ...) that Chrome puts in
+ * request headers are not headers the Fetch standard sees, so they are dropped.
+ */
+function readHeaders(obj: Json, where: string): Header[] {
+  const list = obj.headers;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) fail(`${where}.headers is ${describe(list)}, expected an array`);
+  const headers: Header[] = [];
+  list.forEach((item: unknown, i: number) => {
+    if (!isObject(item) || typeof item.name !== 'string' || typeof item.value !== 'string') {
+      fail(`${where}.headers[${i}] is not a {name, value} pair of strings`);
+    }
+    if (!item.name.startsWith(':')) headers.push({ name: item.name, value: item.value });
+  });
+  return headers;
+}
+
+function readInitiator(value: unknown): InitiatorView | undefined {
+  if (!isObject(value) || typeof value.type !== 'string') return undefined;
+  return {
+    type: value.type,
+    ...(typeof value.url === 'string' ? { url: value.url } : {}),
+    ...(typeof value.requestId === 'string' ? { requestId: value.requestId } : {}),
+  };
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function readEntry(raw: unknown, index: number): HarEntryView {
+  const where = `entry ${index}`;
+  if (!isObject(raw)) fail(`${where} is ${describe(raw)}, expected an object`);
+  const request = raw.request;
+  if (!isObject(request)) fail(`${where}: request is ${describe(request)}, expected an object`);
+  const response = raw.response;
+  if (!isObject(response)) fail(`${where}: response is ${describe(response)}, expected an object`);
+  const method = requireString(request, 'method', `${where}: request`);
+  if (method === '') fail(`${where}: request.method is empty`);
+  const url = requireString(request, 'url', `${where}: request`);
+  const status = response.status;
+  if (typeof status !== 'number' || !Number.isFinite(status)) {
+    fail(`${where}: response.status is ${describe(status)}, expected a number`);
+  }
+  const error = nonEmptyString(response._error) ?? nonEmptyString(raw._error);
+  const initiator = readInitiator(raw._initiator);
+  const resourceType = nonEmptyString(raw._resourceType);
+  const corsLens = readCorsLensTag(raw._corsLens);
+  return {
+    index,
+    ...(typeof raw.pageref === 'string' ? { pageref: raw.pageref } : {}),
+    startedAt: typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : Number.NaN,
+    method,
+    url,
+    requestHeaders: readHeaders(request, `${where}: request`),
+    status,
+    statusText: typeof response.statusText === 'string' ? response.statusText : '',
+    responseHeaders: readHeaders(response, `${where}: response`),
+    redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
+    ...(error !== undefined ? { error } : {}),
+    ...(initiator ? { initiator } : {}),
+    ...(resourceType !== undefined ? { resourceType } : {}),
+    ...(corsLens ? { corsLens } : {}),
+    ...(raw._cors !== undefined ? { cors: raw._cors } : {}),
+  };
+}
+
+function readPages(value: unknown): HarPageView[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((p: unknown) =>
+    isObject(p) && typeof p.id === 'string' && typeof p.title === 'string' ? [{ id: p.id, title: p.title }] : [],
+  );
+}
+
+/**
+ * Which browser wrote the log: Chrome DevTools names itself "WebInspector", Firefox
+ * "Firefox". It matters to the analyzer (model.ts `browser`): only Chromium reports every
+ * CORS block as an error.
+ */
+function browserOf(log: Json): 'chromium' | 'firefox' | undefined {
+  const names = [log.creator, log.browser].map((x) => (isObject(x) && typeof x.name === 'string' ? x.name.toLowerCase() : ''));
+  if (names.some((n) => n === 'webinspector' || n.includes('chrom'))) return 'chromium';
+  if (names.some((n) => n.includes('firefox'))) return 'firefox';
+  return undefined;
+}
+
+export function validateHar(json: unknown): ValidatedHar {
+  if (!isObject(json) || !isObject(json.log)) return { ok: false, error: 'not a HAR file (no "log" object)' };
+  const entries = json.log.entries;
+  if (!Array.isArray(entries)) return { ok: false, error: 'not a HAR file (no log.entries array)' };
+  try {
+    return { ok: true, entries: entries.map(readEntry), pages: readPages(json.log.pages), browser: browserOf(json.log) };
+  } catch (e) {
+    if (e instanceof HarError) return { ok: false, error: e.message };
+    // Only our own HarError is expected; anything else is a bug, but input must never crash a caller.
+    return { ok: false, error: `unreadable HAR (${e instanceof Error ? e.message : String(e)})` };
+  }
+}

@@ -1,0 +1,33 @@
+// The request's mode (Fetch §2.2.5) and credentials mode, which webRequest and HAR do not carry
+// directly: we read what the wire shows and say how sure we are.
+
+import { getHeader, hasHeader } from './headers';
+import type { Exchange, RequestMode } from './model';
+
+const MODES = new Set<string>(['cors', 'no-cors', 'navigate', 'same-origin', 'websocket']);
+const NAVIGATION_TYPES = new Set(['main_frame', 'sub_frame', 'document', 'iframe', 'frame', 'object']);
+const SCRIPTED_TYPES = new Set(['xmlhttprequest', 'xhr', 'fetch', 'eventsource']);
+
+/** `Sec-Fetch-Mode` when sent (both browsers send it), else a guess from resource type and `Origin`. */
+export function requestMode(exchange: Exchange): RequestMode {
+  if (exchange.mode) return exchange.mode;
+  const first = exchange.hops[0]?.request;
+  if (!first) return 'cors';
+  const sent = getHeader(first.headers, 'Sec-Fetch-Mode')?.toLowerCase();
+  if (sent && MODES.has(sent)) return sent as RequestMode;
+  const type = exchange.resourceType?.toLowerCase() ?? '';
+  if (NAVIGATION_TYPES.has(type)) return 'navigate';
+  if (type === 'websocket') return 'websocket';
+  if (hasHeader(first.headers, 'Origin') || SCRIPTED_TYPES.has(type)) return 'cors';
+  // A cross-origin GET without Origin from an <img>, <script> or <link> is a no-cors fetch.
+  return first.method === 'GET' || first.method === 'HEAD' ? 'no-cors' : 'cors';
+}
+
+/**
+ * Credentials mode is not in webRequest or HAR. A `Cookie` header proves `include` (only
+ * `include` sends cookies cross-origin); its absence proves nothing, since a credentialed
+ * request to a site without cookies sends none.
+ */
+export function sentCookies(exchange: Exchange): boolean {
+  return exchange.hops.some((hop) => hasHeader(hop.request.headers, 'Cookie'));
+}

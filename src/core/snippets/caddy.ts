@@ -1,0 +1,25 @@
+// Caddy v2 Caddyfile: answer the preflight in its own `handle`, add the response headers to the rest.
+import { corsPolicy } from './cors-policy';
+import type { SnippetInput } from './snippet-input';
+import { preamble, preflightHeaders, responseHeaders } from './snippet-text';
+
+function header(indent: string, [name, value]: [string, string]): string {
+  // `+Vary` appends rather than replacing what the upstream sends.
+  return `${indent}${name === 'Vary' ? '+Vary' : name} "${value.replace(/["\\{}]/g, '')}"`;
+}
+
+export function caddySnippet(input: SnippetInput): string {
+  const p = corsPolicy(input);
+  const head = preamble(p, '#');
+  if (!p.origin) return head.join('\n');
+  const lines = [...head, '# Inside the site block that serves this URL:'];
+  if (p.preflight) {
+    lines.push('@corsPreflight method OPTIONS', 'handle @corsPreflight {', '    header {');
+    lines.push(...preflightHeaders(p).map((h) => header('        ', h)));
+    lines.push('    }', `    respond ${p.preflightStatus ?? 204}`, '}');
+  }
+  lines.push('header {');
+  lines.push(...responseHeaders(p).map((h) => header('    ', h)));
+  lines.push('}');
+  return lines.join('\n');
+}
