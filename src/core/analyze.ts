@@ -86,9 +86,13 @@ export function analyzeExchange(exchange: Exchange): Analysis {
     return base('no-cors', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
   }
   const opts = { initiatorOrigin: initiator, mode, uppercaseMethod: exchange.browser !== 'firefox' };
-  const include = walkExchange(exchange, { ...opts, withCredentials: true });
-  if (sentCookies(exchange)) return reconcileWithBrowser(exchange, fromWalk(exchange, include, 'include', true));
+  if (sentCookies(exchange)) {
+    return reconcileWithBrowser(exchange, fromWalk(exchange, walkExchange(exchange, { ...opts, withCredentials: true }), 'include', true));
+  }
   const omit = walkExchange(exchange, { ...opts, withCredentials: false });
+  const include = omit.failure === null && omit.incomplete === null && omit.corsHops.length > 0
+    ? walkExchange(exchange, { ...opts, withCredentials: true })
+    : omit;
   if (!dependsOnCredentials(omit, include)) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
   // The outcome depends on the credentials mode, which the record does not show. Use the
   // browser's own outcome when it gave one; otherwise say what the verdict depends on.

@@ -4,14 +4,34 @@ import type { Header, HeaderList } from './model';
 
 /** HTTP optional whitespace (RFC 9110 §5.6.3): what a parser strips around a field value. */
 export function trimOws(value: string): string {
-  return value.replace(/^[ \t]+|[ \t]+$/g, '');
+  let start = 0;
+  let end = value.length;
+  while (start < end && (value[start] === ' ' || value[start] === '\t')) start++;
+  while (end > start && (value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
-export function headerValues(headers: HeaderList, name: string): string[] {
-  const lower = name.toLowerCase();
-  const out: string[] = [];
-  for (const h of headers) if (h.name.toLowerCase() === lower) out.push(trimOws(h.value));
-  return out;
+// The analyzer asks the same header list for several names; index each list once (lowercased
+// name → trimmed values). Lists are immutable records, so a WeakMap keyed by the list is safe.
+const indexes = new WeakMap<HeaderList, Map<string, string[]>>();
+
+function indexOf(headers: HeaderList): Map<string, string[]> {
+  let index = indexes.get(headers);
+  if (!index) {
+    index = new Map();
+    for (const h of headers) {
+      const key = String(h.name).toLowerCase();
+      const values = index.get(key);
+      if (values) values.push(trimOws(String(h.value)));
+      else index.set(key, [trimOws(String(h.value))]);
+    }
+    indexes.set(headers, index);
+  }
+  return index;
+}
+
+export function headerValues(headers: HeaderList, name: string): readonly string[] {
+  return indexOf(headers).get(name.toLowerCase()) ?? [];
 }
 
 /**
@@ -25,8 +45,7 @@ export function getHeader(headers: HeaderList, name: string): string | null {
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
-  const lower = name.toLowerCase();
-  return headers.some((h) => h.name.toLowerCase() === lower);
+  return indexOf(headers).has(name.toLowerCase());
 }
 
 export function header(name: string, value: string): Header {

@@ -1,13 +1,29 @@
 // URL origins (URL standard §origin, HTML "serialization of an origin").
 
-/** Serialized origin of an absolute URL ("null" for opaque origins), or null if it is not a URL. */
-export function originOf(url: string): string | null {
+// URL parsing dominates the analyzer's cost, and a recording talks to a few origins through many
+// paths: memoise by the `scheme://authority` prefix in a small map, dropped when it fills up.
+// The full URL is still parsed when the prefix is not a plain http(s) one.
+const ORIGIN_CACHE_LIMIT = 2048;
+const originCache = new Map<string, string | null>();
+const HTTP_PREFIX = /^https?:\/\/[^/?#\\]*/i;
+
+function parseOrigin(url: string): string | null {
   try {
-    const parsed = new URL(url);
-    return parsed.origin;
+    return new URL(url).origin;
   } catch {
     return null;
   }
+}
+
+/** Serialized origin of an absolute URL ("null" for opaque origins), or null if it is not a URL. */
+export function originOf(url: string): string | null {
+  const key = HTTP_PREFIX.exec(url)?.[0] ?? url;
+  const cached = originCache.get(key);
+  if (cached !== undefined) return cached;
+  const origin = key === url ? parseOrigin(url) : parseOrigin(key);
+  if (originCache.size >= ORIGIN_CACHE_LIMIT) originCache.clear();
+  originCache.set(key, origin);
+  return origin;
 }
 
 export function isHttpUrl(url: string): boolean {

@@ -46,7 +46,17 @@ const SAFELISTED_MIME_ESSENCES = new Set(['application/x-www-form-urlencoded', '
 
 /** Byte length of a header value (values are byte sequences; JS strings are UTF-16). */
 export function byteLength(value: string): number {
-  return new TextEncoder().encode(value).length;
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Fetch §2.2.2 "CORS-safelisted request-header" for one (name, value). */

@@ -1,0 +1,45 @@
+// Analyzer throughput on a realistic mix of exchanges, in exchanges per second on one core.
+
+import { analyzeExchange } from '../src/core/analyze';
+import type { Exchange } from '../src/core/model';
+import { API, exchange, hop, PAGE, preflight } from '../src/core/testing';
+
+const ACAO = { 'Access-Control-Allow-Origin': PAGE, Vary: 'Origin' };
+const GET = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors', Accept: '*/*', 'User-Agent': 'Mozilla/5.0', 'Accept-Language': 'en-US,en;q=0.9' };
+
+function mix(n: number): Exchange[] {
+  return [
+    exchange([hop('GET', `${API}/a`, GET, 200, ACAO)], { browser: 'chromium' }),
+    exchange([hop('GET', `${API}/b`, { ...GET, Cookie: 's=1' }, 200, { 'Access-Control-Allow-Origin': '*' })]),
+    { ...exchange([hop('PUT', `${API}/c`, { ...GET, 'Content-Type': 'application/json', Authorization: 'Bearer x' }, 200, ACAO)]),
+      preflights: [preflight(`${API}/c`, { 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' }, 204,
+        { ...ACAO, 'Access-Control-Allow-Methods': 'GET, PUT, DELETE', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Max-Age': '600' })] },
+    { ...exchange([hop('DELETE', `${API}/d`, GET)], { error: 'net::ERR_FAILED' }),
+      preflights: [preflight(`${API}/d`, { 'Access-Control-Request-Method': 'DELETE' }, 204, { ...ACAO, 'Access-Control-Allow-Methods': 'delete' })] },
+    exchange([hop('GET', `${API}/r`, GET, 302, { ...ACAO, Location: 'http://127.0.0.1:9000/x' }), hop('GET', 'http://127.0.0.1:9000/x', { ...GET, Origin: 'null' }, 200, { 'Access-Control-Allow-Origin': '*' })]),
+    exchange([hop('GET', `${API}/i.png`, { 'Sec-Fetch-Mode': 'no-cors' }, 200)], { mode: undefined, resourceType: 'image' }),
+    exchange([hop('GET', `${PAGE}/same`, {}, 200)]),
+    exchange([hop('POST', `${API}/e${n}`, { ...GET, 'Content-Type': 'text/plain' }, 500)]),
+  ];
+}
+
+/** Fresh, distinct records (as a recorder produces them), so no per-record memo is reused. */
+function corpus(size: number): Exchange[] {
+  const out: Exchange[] = [];
+  for (let n = 0; out.length < size; n++) out.push(...(JSON.parse(JSON.stringify(mix(n))) as Exchange[]));
+  return out;
+}
+
+export function runAnalyzerBench(size = 100_000, rounds = 5): { exchangesPerSecond: number; rounds: number[] } {
+  const results: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    const records = corpus(size);
+    const start = performance.now();
+    for (const ex of records) sink += analyzeExchange(ex).reasons.length;
+    results.push(records.length / ((performance.now() - start) / 1000));
+  }
+  if (sink < 0) console.log(sink);
+  const sorted = [...results].sort((a, b) => a - b);
+  return { exchangesPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0, rounds: results };
+}
