@@ -8,7 +8,7 @@ import { getHeader } from './headers';
 import type { Exchange } from './model';
 import { originOf } from './origin';
 import { reason } from './reasons';
-import { requestMode, sentCookies } from './request-mode';
+import { requestMode, sentCookiesCrossOrigin } from './request-mode';
 import { collectWarnings } from './warnings';
 
 /**
@@ -35,15 +35,6 @@ function base(type: Analysis['type'], warnings: Warning[] = []): Analysis {
   return { type, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
 }
 
-/**
- * Credentials only ever add checks (Fetch §4.9 steps 3 and 5, §4.8 steps 7.5 and 7.7), so when
- * the exchange fails without them it fails with them too: only "passes without, fails with" is
- * undecided.
- */
-function dependsOnCredentials(omit: WalkResult, include: WalkResult): boolean {
-  return omit.failure === null && omit.incomplete === null && include.failure !== null;
-}
-
 function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean): Analysis {
   const warnings = collectWarnings({ exchange, walk, withCredentials });
   const common = { type: walk.type, warnings, credentials, requestOrigin: walk.origin };
@@ -58,10 +49,11 @@ function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis 
   const lastHop = exchange.hops[exchange.hops.length - 1];
   const corsError = exchange.error !== undefined && CORS_ERRORS.has(exchange.error);
   if (analysis.type !== 'simple' && analysis.type !== 'preflighted') return analysis;
-  if (analysis.verdict === 'allowed' && corsError) {
+  if ((analysis.verdict === 'allowed' || analysis.dependsOn !== undefined) && analysis.reasons.length === 0 && corsError) {
     const origin = analysis.requestOrigin ?? '';
     const r = reason('browser-reported-error', 'response', exchange.hops.length - 1, '', { origin, value: exchange.error ?? '', method: lastHop?.request.method ?? '', status: lastHop?.response?.status ?? 0 });
-    return { ...analysis, verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
+    const { dependsOn: _unused, ...rest } = analysis;
+    return { ...rest, verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
   }
   if (analysis.verdict === 'blocked' && exchange.browser === 'chromium' && !exchange.error && lastHop?.response) {
     const first = analysis.reasons[0];
@@ -85,15 +77,22 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   if (mode === 'navigate' || mode === 'websocket') {
     return base('no-cors', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
   }
-  const opts = { initiatorOrigin: initiator, mode, uppercaseMethod: exchange.browser !== 'firefox' };
-  if (sentCookies(exchange)) {
+  const opts = { initiatorOrigin: initiator, mode };
+  if (sentCookiesCrossOrigin(exchange, initiator)) {
     return reconcileWithBrowser(exchange, fromWalk(exchange, walkExchange(exchange, { ...opts, withCredentials: true }), 'include', true));
   }
+  // Credentials only ever add checks (Fetch §4.9 steps 3 and 5, §4.8 steps 7.5 and 7.7): an
+  // exchange that fails without them fails with them too, and only "passes (or cannot be judged)
+  // without, fails with" is undecided.
   const omit = walkExchange(exchange, { ...opts, withCredentials: false });
-  const include = omit.failure === null && omit.incomplete === null && omit.corsHops.length > 0
-    ? walkExchange(exchange, { ...opts, withCredentials: true })
-    : omit;
-  if (!dependsOnCredentials(omit, include)) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  if (omit.failure || omit.corsHops.length === 0) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  const include = walkExchange(exchange, { ...opts, withCredentials: true });
+  if (!include.failure) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  // No Cookie went out although the browser holds cookies for that host: not credentialed. Only a
+  // request that reached the network says anything by what it did not send.
+  if (exchange.cookiesSeenForHost && omit.incomplete === null) {
+    return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'omit-or-same-origin', false));
+  }
   // The outcome depends on the credentials mode, which the record does not show. Use the
   // browser's own outcome when it gave one; otherwise say what the verdict depends on.
   if (exchange.error !== undefined && CORS_ERRORS.has(exchange.error)) return fromWalk(exchange, include, 'include', true);
@@ -105,6 +104,6 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   return {
     ...withCreds,
     verdict: 'unknown',
-    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${include.failure?.message ?? ''}`,
+    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${include.failure.message}`,
   };
 }

@@ -56,11 +56,9 @@ function accessHeaders(ctx: FixContext, response: ResponseRecord | undefined): H
 function preflightHeaders(ctx: FixContext): Header[] {
   const res = ctx.preflightResponse;
   const out = accessHeaders(ctx, res);
-  // Chromium compares the upper-cased method, Firefox the method as sent: list both spellings.
-  const upper = ctx.method.toUpperCase();
-  if (!isCorsSafelistedMethod(upper)) {
-    const needed = upper === ctx.method ? [upper] : [upper, ctx.method];
-    const methods = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null, needed, ctx.withCredentials, false);
+  // Listed exactly as sent: methods compare case-sensitively.
+  if (!isCorsSafelistedMethod(ctx.method)) {
+    const methods = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null, [ctx.method], ctx.withCredentials, false);
     out.push(header('Access-Control-Allow-Methods', methods.join(', ')));
   }
   if (ctx.unsafeHeaders.length > 0) {

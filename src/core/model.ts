@@ -76,6 +76,12 @@ export interface Exchange {
    * (see shared browser-facts), so only a Chromium record without `error` proves success.
    */
   readonly browser?: 'chromium' | 'firefox';
+  /**
+   * An earlier request from the same page origin to this exchange's host sent a Cookie, so the
+   * browser holds cookies a credentialed request would carry (see cookie-evidence.ts). Lets the
+   * analyzer read a request without Cookie as made without credentials.
+   */
+  readonly cookiesSeenForHost?: boolean;
   readonly tabId?: number;
   readonly frameId?: number;
   readonly documentUrl?: string;

@@ -3,6 +3,7 @@
 
 import { getHeader, hasHeader } from './headers';
 import type { Exchange, RequestMode } from './model';
+import { originOf } from './origin';
 
 const MODES = new Set<string>(['cors', 'no-cors', 'navigate', 'same-origin', 'websocket']);
 const NAVIGATION_TYPES = new Set(['main_frame', 'sub_frame', 'document', 'iframe', 'frame', 'object']);
@@ -24,10 +25,11 @@ export function requestMode(exchange: Exchange): RequestMode {
 }
 
 /**
- * Credentials mode is not in webRequest or HAR. A `Cookie` header proves `include` (only
- * `include` sends cookies cross-origin); its absence proves nothing, since a credentialed
- * request to a site without cookies sends none.
+ * Credentials mode is not in webRequest or HAR. A `Cookie` header on a cross-origin hop proves
+ * `include` (the default mode, `same-origin`, sends cookies only to the page's own origin, as on
+ * the first hop of a same-origin request that is later redirected away); its absence proves
+ * nothing by itself, since a credentialed request to a host without cookies sends none.
  */
-export function sentCookies(exchange: Exchange): boolean {
-  return exchange.hops.some((hop) => hasHeader(hop.request.headers, 'Cookie'));
+export function sentCookiesCrossOrigin(exchange: Exchange, initiator: string): boolean {
+  return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator && hasHeader(hop.request.headers, 'Cookie'));
 }

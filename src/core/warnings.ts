@@ -1,7 +1,6 @@
 // What passes today but is fragile or risky. Each warning names the header it is about.
 
 import type { Warning } from './analysis';
-import { isCorsSafelistedMethod } from './fetch/methods';
 import { parseTokenList } from './fetch/token-list';
 import type { WalkResult } from './exchange-walk';
 import { getHeader, splitList } from './headers';
@@ -60,11 +59,6 @@ function preflightWarnings({ exchange, withCredentials }: WarningInput, out: War
 }
 
 function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void {
-  const method = exchange.hops[0]?.request.method ?? '';
-  if (walk.type === 'preflighted' && method !== method.toUpperCase() && !isCorsSafelistedMethod(method.toUpperCase())) {
-    out.push({ code: 'method-case', severity: 'low', header: 'Access-Control-Allow-Methods',
-      message: `The method "${method}" is not upper case. Chromium matches it as "${method.toUpperCase()}", Firefox as "${method}": list both, or send it in upper case.` });
-  }
   if (walk.preflightNotRecorded) {
     out.push({ code: 'preflight-not-recorded', severity: 'info', header: '',
       message: 'This request needed a preflight, but none was recorded: it was most likely answered from the preflight cache (Access-Control-Max-Age).' });
