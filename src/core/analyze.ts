@@ -37,11 +37,18 @@ function base(type: Analysis['type'], warnings: Warning[] = []): Analysis {
 
 function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean): Analysis {
   const warnings = collectWarnings({ exchange, walk, withCredentials });
-  const common = { type: walk.type, warnings, credentials, requestOrigin: walk.origin };
-  if (walk.type === 'same-origin' || walk.type === 'no-cors') return { ...common, verdict: 'allowed', reasons: [], fix: NO_FIX };
-  if (walk.incomplete) return { ...common, verdict: 'unknown', reasons: [], fix: NO_FIX, dependsOn: walk.incomplete };
-  if (walk.failure) return { ...common, verdict: 'blocked', reasons: [walk.failure], fix: walk.fix ? computeFix(walk.fix) : NO_FIX };
-  return { ...common, verdict: 'allowed', reasons: [], fix: NO_FIX };
+  let verdict: Analysis['verdict'] = 'allowed';
+  if (walk.type === 'simple' || walk.type === 'preflighted') verdict = walk.incomplete ? 'unknown' : walk.failure ? 'blocked' : 'allowed';
+  const analysis: Analysis = {
+    type: walk.type,
+    verdict,
+    reasons: verdict === 'blocked' && walk.failure ? [walk.failure] : [],
+    fix: verdict === 'blocked' && walk.fix ? computeFix(walk.fix) : NO_FIX,
+    warnings,
+    credentials,
+    requestOrigin: walk.origin,
+  };
+  return verdict === 'unknown' && walk.incomplete ? { ...analysis, dependsOn: walk.incomplete } : analysis;
 }
 
 /** Where the headers and the browser's own outcome disagree, the browser is right; say so loudly. */
@@ -77,17 +84,17 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   if (mode === 'navigate' || mode === 'websocket') {
     return base('no-cors', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
   }
-  const opts = { initiatorOrigin: initiator, mode };
   if (sentCookiesCrossOrigin(exchange, initiator)) {
-    return reconcileWithBrowser(exchange, fromWalk(exchange, walkExchange(exchange, { ...opts, withCredentials: true }), 'include', true));
+    return reconcileWithBrowser(exchange, fromWalk(exchange, walkExchange(exchange, { initiatorOrigin: initiator, mode, withCredentials: true }), 'include', true));
   }
   // Credentials only ever add checks (Fetch §4.9 steps 3 and 5, §4.8 steps 7.5 and 7.7): an
   // exchange that fails without them fails with them too, and only "passes (or cannot be judged)
   // without, fails with" is undecided.
-  const omit = walkExchange(exchange, { ...opts, withCredentials: false });
+  const omit = walkExchange(exchange, { initiatorOrigin: initiator, mode, withCredentials: false });
   if (omit.failure || omit.corsHops.length === 0) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
-  const include = walkExchange(exchange, { ...opts, withCredentials: true });
-  if (!include.failure) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  const credentialed = omit.credentialedFailure;
+  if (!credentialed) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
+  const include: WalkResult = { ...omit, failure: credentialed.reason, fix: credentialed.fix, incomplete: null };
   // No Cookie went out although the browser holds cookies for that host: not credentialed. Only a
   // request that reached the network says anything by what it did not send.
   if (exchange.cookiesSeenForHost && omit.incomplete === null) {
@@ -104,6 +111,6 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   return {
     ...withCreds,
     verdict: 'unknown',
-    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${include.failure.message}`,
+    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${credentialed.reason.message}`,
   };
 }

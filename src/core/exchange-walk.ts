@@ -9,7 +9,7 @@ import { checkPreflight } from './fetch/preflight-check';
 import { corsUnsafeRequestHeaderNames, isBrowserAddedHeader } from './fetch/request-headers';
 import type { FixContext } from './fix';
 import { getHeader, splitList } from './headers';
-import type { Exchange, Hop, Preflight, RequestMode } from './model';
+import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
 import { isHttpUrl, originOf, resolveLocation, urlHasCredentials } from './origin';
 import { reason } from './reasons';
 
@@ -24,6 +24,8 @@ export interface WalkResult {
   /** Why the outcome cannot be read from the record (no response and no preflight to blame). */
   readonly incomplete: string | null;
   readonly corsHops: readonly number[];
+  /** Without credentials: the first check that would fail with them (null when none would). */
+  readonly credentialedFailure: HopFailure | null;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -74,24 +76,77 @@ export interface WalkOptions {
   readonly withCredentials: boolean;
 }
 
+/** A failed check with what the fix needs to know. */
+export interface HopFailure {
+  readonly reason: Reason;
+  readonly fix: FixContext;
+}
+
+/** What one CORS hop's checks need, shared by both credentials modes. */
+interface HopChecks {
+  readonly i: number;
+  readonly hop: Hop;
+  readonly preflight: Preflight | undefined;
+  readonly origin: string;
+  readonly method: string;
+  readonly unsafeHeaders: readonly string[];
+  readonly url: string;
+}
+
+function fixContext(c: HopChecks, r: Reason, withCredentials: boolean, actualPasses: boolean): FixContext {
+  return {
+    reason: r, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders, url: c.url,
+    preflightResponse: c.preflight?.response, actualResponse: c.hop.response, actualPasses,
+  };
+}
+
+function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | null {
+  const preflight = c.preflight;
+  if (!preflight) return null;
+  const failed = checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
+  if (!failed) return null;
+  const status = preflight.response?.status ?? 0;
+  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter);
+  const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
+  return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
+}
+
+function responseFailure(c: HopChecks, response: ResponseRecord, isRedirect: boolean, withCredentials: boolean): HopFailure | null {
+  const check = corsCheck(response.headers, c.origin, withCredentials);
+  if (!check) return null;
+  const r = reason(check.failure, isRedirect ? 'redirect' : 'response', c.i, check.header, { origin: c.origin, value: check.value, method: c.method, status: response.status });
+  return { reason: r, fix: fixContext(c, r, withCredentials, false) };
+}
+
+/**
+ * Walks the exchange under `opts.withCredentials`. When that is false it also notes the first
+ * check that would fail with credentials included: the same path, one walk for both modes.
+ */
 export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult {
   let origin = opts.initiatorOrigin;
   let tainting: 'basic' | 'cors' = 'basic';
   let type: ExchangeType = 'same-origin';
   let preflightNotRecorded = false;
+  let credentialedFailure: HopFailure | null = null;
+  const trackCredentials = !opts.withCredentials;
   const corsHops: number[] = [];
-  const unusedPreflights = [...exchange.preflights];
-  const done = (failure: Reason | null, fix: FixContext | null, incomplete: string | null = null): WalkResult => ({
-    type, failure, fix, origin: corsHops.length > 0 ? origin : null, preflightNotRecorded, incomplete, corsHops,
+  const unusedPreflights = exchange.preflights.length > 0 ? [...exchange.preflights] : [];
+  const done = (failure: HopFailure | Reason | null, incomplete: string | null = null): WalkResult => ({
+    type,
+    failure: failure === null ? null : 'reason' in failure ? failure.reason : failure,
+    fix: failure !== null && 'reason' in failure ? failure.fix : null,
+    origin: corsHops.length > 0 ? origin : null,
+    preflightNotRecorded, incomplete, corsHops, credentialedFailure,
   });
 
-  for (const [i, hop] of exchange.hops.entries()) {
+  for (let i = 0; i < exchange.hops.length; i++) {
+    const hop = exchange.hops[i] as Hop;
     const url = hop.request.url;
     const urlOrigin = originOf(url);
     const crossOrigin = tainting === 'cors' || urlOrigin !== origin;
     if (crossOrigin && opts.mode === 'same-origin') {
       type = 'simple';
-      return done(reason('disallowed-by-mode', 'request', i, '', { origin, value: url, method: hop.request.method, status: 0 }), null);
+      return done(reason('disallowed-by-mode', 'request', i, '', { origin, value: url, method: hop.request.method, status: 0 }));
     }
     if (crossOrigin && opts.mode === 'no-cors') type = 'no-cors';
     if (crossOrigin && opts.mode !== 'no-cors') {
@@ -106,50 +161,38 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const unsafeHeaders = unsafeHeaderNames(hop, preflight);
       const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaders.length > 0;
       if (type !== 'preflighted') type = preflight || needsPreflight ? 'preflighted' : 'simple';
-      const base = { origin, withCredentials: opts.withCredentials, method, unsafeHeaders, url };
-      if (preflight) {
-        const failed = checkPreflight({
-          response: preflight.response, error: preflight.error, origin, withCredentials: opts.withCredentials,
-          method, unsafeHeaders,
-        });
-        if (failed) {
-          const status = preflight.response?.status ?? 0;
-          const r = reason(failed.code, 'preflight', i, failed.header, { origin, value: failed.value, method, status }, failed.failedParameter);
-          const actualPasses = hop.response ? corsCheck(hop.response.headers, origin, opts.withCredentials) === null : false;
-          return done(r, { ...base, reason: r, preflightResponse: preflight.response, actualResponse: hop.response, actualPasses });
-        }
-      } else if (needsPreflight && hop.response) {
-        preflightNotRecorded = true;
-      }
+      const checks: HopChecks = { i, hop, preflight, origin, method, unsafeHeaders, url };
+      const failedPreflight = preflightFailure(checks, opts.withCredentials);
+      if (failedPreflight) return done(failedPreflight);
+      if (trackCredentials && !credentialedFailure) credentialedFailure = preflightFailure(checks, true);
+      if (!preflight && needsPreflight && hop.response) preflightNotRecorded = true;
       if (!hop.response) {
         if (needsPreflight && !preflight && exchange.error) {
           const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
-          return done(r, { ...base, reason: r, preflightResponse: undefined, actualResponse: undefined, actualPasses: false });
+          return done({ reason: r, fix: fixContext(checks, r, opts.withCredentials, false) });
         }
-        return done(null, null, exchange.error
+        return done(null, exchange.error
           ? `the request failed before any response arrived (${exchange.error}): a network error, not a CORS decision`
           : 'no response was recorded for this request');
       }
       const redirectFailure = redirectLocationFailure(exchange, i, origin, opts.mode, tainting);
-      if (redirectFailure) return done(redirectFailure, null);
-      const check = corsCheck(hop.response.headers, origin, opts.withCredentials);
-      if (check) {
-        const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
-        const r = reason(check.failure, isRedirect ? 'redirect' : 'response', i, check.header, { origin, value: check.value, method, status: hop.response.status });
-        return done(r, { ...base, reason: r, preflightResponse: preflight?.response, actualResponse: hop.response, actualPasses: false });
-      }
+      if (redirectFailure) return done(redirectFailure);
+      const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
+      const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
+      if (failedResponse) return done(failedResponse);
+      if (trackCredentials && !credentialedFailure) credentialedFailure = responseFailure(checks, hop.response, isRedirect, true);
     } else if (!hop.response) {
-      return done(null, null, exchange.error ? `the request failed before any response arrived (${exchange.error})` : 'no response was recorded for this request');
+      return done(null, exchange.error ? `the request failed before any response arrived (${exchange.error})` : 'no response was recorded for this request');
     }
     const location = nextLocation(exchange, i);
     if (location === null) continue;
     if (tainting === 'basic') {
       const redirectFailure = redirectLocationFailure(exchange, i, origin, opts.mode, tainting);
-      if (redirectFailure) return done(redirectFailure, null);
+      if (redirectFailure) return done(redirectFailure);
     }
     // Step "tainted origin flag": a redirect to another origin from a URL that is not the
     // request's own origin makes every later hop carry `Origin: null`.
     if (originOf(location) !== urlOrigin && origin !== urlOrigin) origin = 'null';
   }
-  return done(null, null);
+  return done(null);
 }

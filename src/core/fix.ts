@@ -76,7 +76,7 @@ const NOTES: Partial<Record<Reason['code'], (ctx: FixContext) => string>> = {
 
 export const BROWSER_ERROR_FIX: Fix = {
   ...NO_FIX,
-  note: 'The recorded headers look right; check for a proxy or extension that alters the response, or Private Network Access rules.',
+  note: 'The recorded headers pass. If a public page calls a private or loopback address, Chromium asks the user for Local Network Access permission; otherwise look for a proxy or extension that changes the response.',
 };
 
 export function computeFix(ctx: FixContext): Fix {

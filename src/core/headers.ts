@@ -11,27 +11,17 @@ export function trimOws(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
-// The analyzer asks the same header list for several names; index each list once (lowercased
-// name → trimmed values). Lists are immutable records, so a WeakMap keyed by the list is safe.
-const indexes = new WeakMap<HeaderList, Map<string, string[]>>();
-
-function indexOf(headers: HeaderList): Map<string, string[]> {
-  let index = indexes.get(headers);
-  if (!index) {
-    index = new Map();
-    for (const h of headers) {
-      const key = String(h.name).toLowerCase();
-      const values = index.get(key);
-      if (values) values.push(trimOws(String(h.value)));
-      else index.set(key, [trimOws(String(h.value))]);
-    }
-    indexes.set(headers, index);
-  }
-  return index;
+// A linear scan: header lists are short, and comparing lengths first makes the case-insensitive
+// test cheap. (An index per list cost more than it saved: most lists are read a few times.)
+function sameName(a: string, lower: string): boolean {
+  return a.length === lower.length && (a === lower || a.toLowerCase() === lower);
 }
 
 export function headerValues(headers: HeaderList, name: string): readonly string[] {
-  return indexOf(headers).get(name.toLowerCase()) ?? [];
+  const lower = name.toLowerCase();
+  const out: string[] = [];
+  for (const h of headers) if (sameName(h.name, lower)) out.push(trimOws(h.value));
+  return out;
 }
 
 /**
@@ -40,12 +30,18 @@ export function headerValues(headers: HeaderList, name: string): readonly string
  * lines reach its check as one value "a, b".
  */
 export function getHeader(headers: HeaderList, name: string): string | null {
-  const values = headerValues(headers, name);
-  return values.length === 0 ? null : values.join(', ');
+  const lower = name.toLowerCase();
+  let out: string | null = null;
+  for (const h of headers) {
+    if (sameName(h.name, lower)) out = out === null ? trimOws(h.value) : `${out}, ${trimOws(h.value)}`;
+  }
+  return out;
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
-  return indexOf(headers).has(name.toLowerCase());
+  const lower = name.toLowerCase();
+  for (const h of headers) if (sameName(h.name, lower)) return true;
+  return false;
 }
 
 export function header(name: string, value: string): Header {

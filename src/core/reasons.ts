@@ -125,7 +125,7 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
   },
   'browser-reported-error': {
     chrome: '', firefox: 'CORSDidNotSucceed', mdn: 'CORSDidNotSucceed',
-    message: (p) => `The browser failed the request (${p.value}) although its CORS headers look valid; the cause is not in the recorded headers (a proxy, an extension, Private Network Access).`,
+    message: (p) => `The browser failed the request (${p.value}) although the recorded CORS headers pass. The cause is not in the headers: Local Network Access (a public page calling a private or loopback address), a preflight that was not recorded, or a proxy or extension changing the response.`,
   },
 };
 
