@@ -54,7 +54,7 @@ describe('analyzeExchange is total', () => {
       if (a.verdict === 'unknown') expect(a.dependsOn).toBeTruthy();
       isCrossOrigin(ex);
     }), { numRuns: 3000 });
-  });
+  }, 60_000);
 
   test('is deterministic and does not mutate its input', () => {
     fc.assert(fc.property(exchange, (ex) => {
@@ -62,5 +62,5 @@ describe('analyzeExchange is total', () => {
       expect(JSON.stringify(analyzeExchange(ex))).toBe(JSON.stringify(analyzeExchange(ex)));
       expect(JSON.stringify(ex)).toBe(before);
     }), { numRuns: 500 });
-  });
+  }, 60_000);
 });

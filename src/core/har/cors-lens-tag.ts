@@ -19,6 +19,8 @@ export interface CorsLensEntryTag {
   readonly frameId?: number;
   readonly documentUrl?: string;
   readonly browser?: 'chromium' | 'firefox';
+  /** The recorder's cookie-jar evidence (see cookie-evidence.ts), which same-origin traffic it did not export carried. */
+  readonly cookiesSeenForHost?: boolean;
 }
 
 const MODES: readonly string[] = ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'];
@@ -52,6 +54,7 @@ export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
     frameId: optional(v.frameId, isFiniteNumber),
     documentUrl: optional(v.documentUrl, isString),
     browser: v.browser === 'chromium' || v.browser === 'firefox' ? v.browser : undefined,
+    cookiesSeenForHost: v.cookiesSeenForHost === true ? true : undefined,
   };
   // Drop absent keys so that tags compare equal to what was written.
   return Object.fromEntries(Object.entries(tag).filter(([, x]) => x !== undefined)) as unknown as CorsLensEntryTag;

@@ -3,6 +3,7 @@
 // `validate-har.ts` touches raw HAR JSON (style.md §3: normalise at the boundary).
 
 import type { Header, HeaderList } from '../model';
+import { originOf as serializedOrigin } from '../origin';
 import type { CorsLensEntryTag } from './cors-lens-tag';
 
 /** The subset of Chrome's `_initiator` (CDP `Network.Initiator`) that we use. */
@@ -46,10 +47,12 @@ export function headerValue(headers: HeaderList, name: string): string | undefin
   return headers.find((h: Header) => h.name.toLowerCase() === lower)?.value;
 }
 
-/** The origin of a URL, or null when it has none (opaque origins serialise as "null"). */
+/**
+ * The origin of a URL, or null when it has none: unlike `../origin.ts`, an opaque origin
+ * ("null") names no initiator, so it is null here too.
+ */
 export function originOf(url: string): string | null {
-  if (!URL.canParse(url)) return null;
-  const origin = new URL(url).origin;
+  const origin = serializedOrigin(url);
   return origin === 'null' ? null : origin;
 }
 

@@ -7,6 +7,7 @@
 
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { headerValue, withoutFragment } from './har-entry-view';
+import { FreeSlots } from './free-slots';
 import { initiatorOriginOf } from './initiator-origin';
 
 /** A hop of a redirect chain: which chain, which hop. */
@@ -23,7 +24,7 @@ export interface PreflightLinks {
   readonly orphans: readonly HarEntryView[];
 }
 
-/** How far either side of the nearest hop in time we look for a free, matching one. */
+/** How many free hops that do not fit (other method or origin) we step over on each side. */
 const SEARCH_WIDTH = 64;
 
 export const hopKey = (chain: number, hop: number): string => `${chain}:${hop}`;
@@ -60,36 +61,55 @@ export function linkPreflights(
     }),
   );
   for (const list of byUrl.values()) list.sort((x, y) => time(x.entry) - time(y.entry) || x.entry.index - y.entry.index);
+  const free = new Map<string, FreeSlots>();
 
   const byHop = new Map<string, HarEntryView>();
   const orphans: HarEntryView[] = [];
   const ordered = [...preflights].sort((x, y) => time(x) - time(y) || x.index - y.index);
   for (const preflight of ordered) {
     const method = headerValue(preflight.requestHeaders, 'access-control-request-method')?.trim();
-    const hops = byUrl.get(withoutFragment(preflight.url)) ?? [];
+    const key = withoutFragment(preflight.url);
+    const hops = byUrl.get(key) ?? [];
+    const slots = free.get(key) ?? new FreeSlots(hops.length);
+    free.set(key, slots);
     const fits = (ref: HopRef): boolean =>
-      !byHop.has(hopKey(ref.chain, ref.hop)) &&
-      (method === undefined || ref.entry.method === method) &&
-      sameOrigin(preflight, ref.entry, pages);
-    let best: HopRef | undefined;
-    // Binary search for the first hop at or after the preflight's time, then look both ways.
+      (method === undefined || ref.entry.method === method) && sameOrigin(preflight, ref.entry, pages);
+    // Binary search for the first hop at or after the preflight, then take the first free
+    // hop that fits on each side (the list is in time order, so these are the nearest).
+    // Without a usable timestamp, untimed hops sort first, by log index: search by index then.
+    const timed = Number.isFinite(preflight.startedAt);
+    const before = (ref: HopRef): boolean => (timed ? time(ref.entry) < time(preflight) : ref.entry.index < preflight.index);
     let lo = 0;
     let hi = hops.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (time((hops[mid] as HopRef).entry) < time(preflight)) lo = mid + 1;
+      if (before(hops[mid] as HopRef)) lo = mid + 1;
       else hi = mid;
     }
-    // Without a usable timestamp the time order says nothing: look at every hop (rare, and slow only then).
-    const timed = Number.isFinite(preflight.startedAt);
-    const from = timed ? Math.max(0, lo - SEARCH_WIDTH) : 0;
-    const to = timed ? Math.min(hops.length, lo + SEARCH_WIDTH) : hops.length;
-    for (let i = from; i < to; i++) {
-      const ref = hops[i] as HopRef;
-      if (fits(ref) && (!best || distance(preflight, ref.entry) < distance(preflight, best.entry))) best = ref;
+    let after: number | undefined;
+    for (let i = slots.atOrAfter(lo), seen = 0; i < hops.length && seen < SEARCH_WIDTH; i = slots.atOrAfter(i + 1), seen++) {
+      if (fits(hops[i] as HopRef)) {
+        after = i;
+        break;
+      }
     }
-    if (best) byHop.set(hopKey(best.chain, best.hop), preflight);
-    else orphans.push(preflight);
+    let earlier: number | undefined;
+    for (let i = slots.atOrBefore(lo - 1), seen = 0; i >= 0 && seen < SEARCH_WIDTH; i = slots.atOrBefore(i - 1), seen++) {
+      if (fits(hops[i] as HopRef)) {
+        earlier = i;
+        break;
+      }
+    }
+    const pick = [after, earlier]
+      .filter((i): i is number => i !== undefined)
+      .sort((x, y) => distance(preflight, (hops[x] as HopRef).entry) - distance(preflight, (hops[y] as HopRef).entry))[0];
+    if (pick === undefined) {
+      orphans.push(preflight);
+      continue;
+    }
+    slots.take(pick);
+    const best = hops[pick] as HopRef;
+    byHop.set(hopKey(best.chain, best.hop), preflight);
   }
   return { byHop, orphans };
 }

@@ -1,6 +1,7 @@
 // HAR text → exchanges. Reads HAR 1.2 as Chrome DevTools, Firefox DevTools and our own
 // export write it. Pure and total: hostile input gives `{ok: false}`, never an exception.
 
+import { CookieEvidence } from '../cookie-evidence';
 import type { Exchange, Hop } from '../model';
 import { buildExchange, preflightOf } from './build-exchange';
 import type { HarEntryView, HarPageView } from './har-entry-view';
@@ -44,6 +45,15 @@ function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null,
   };
 }
 
+/**
+ * Cookie-jar evidence from the whole log (same-origin entries included), as the recorder gathers
+ * it live. Our own export already carries the recorder's evidence, so its exchanges stay as written.
+ */
+function withCookieEvidence(exchanges: Exchange[], asWritten: ReadonlySet<Exchange>): Exchange[] {
+  const annotated = CookieEvidence.annotateAll(exchanges);
+  return exchanges.map((e, i) => (asWritten.has(e) ? e : (annotated[i] as Exchange)));
+}
+
 /** Read an already-parsed HAR (the panel's import hands us JSON it parsed itself). */
 export function readHarJson(json: unknown): HarReadResult {
   const valid = validateHar(json);
@@ -79,7 +89,7 @@ export function readHarJson(json: unknown): HarReadResult {
   }
   return {
     ok: true,
-    exchanges: ordered.map((o) => o.exchange),
+    exchanges: withCookieEvidence(ordered.map((o) => o.exchange), new Set(tagged.exchanges)),
     pages: valid.pages,
     entryCount: valid.entries.length,
     embeddedAnalyses,

@@ -48,6 +48,7 @@ export function readTaggedExchanges(
       ...(tag.frameId !== undefined ? { frameId: tag.frameId } : {}),
       ...(tag.documentUrl !== undefined ? { documentUrl: tag.documentUrl } : {}),
       ...(tag.browser !== undefined ? { browser: tag.browser } : {}),
+      ...(tag.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
     });
     for (const e of group) claimed.add(e.index);
   }

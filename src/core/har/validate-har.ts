@@ -31,7 +31,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function requireString(obj: Json, key: string, where: string): string {
@@ -58,7 +58,9 @@ function readHeaders(obj: Json, where: string): Header[] {
   return headers;
 }
 
-function readInitiator(value: unknown): InitiatorView | undefined {
+/** Chrome writes an object; WebPageTest and older tools a URL string with `_initiator_type` beside it. */
+function readInitiator(value: unknown, typeBeside: unknown): InitiatorView | undefined {
+  if (typeof value === 'string' && value !== '') return { type: typeof typeBeside === 'string' ? typeBeside : 'other', url: value };
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   return {
     type: value.type,
@@ -86,7 +88,7 @@ function readEntry(raw: unknown, index: number): HarEntryView {
     fail(`${where}: response.status is ${describe(status)}, expected a number`);
   }
   const error = nonEmptyString(response._error) ?? nonEmptyString(raw._error);
-  const initiator = readInitiator(raw._initiator);
+  const initiator = readInitiator(raw._initiator, raw._initiator_type);
   const resourceType = nonEmptyString(raw._resourceType);
   const corsLens = readCorsLensTag(raw._corsLens);
   return {
@@ -132,7 +134,10 @@ export function validateHar(json: unknown): ValidatedHar {
   const entries = json.log.entries;
   if (!Array.isArray(entries)) return { ok: false, error: 'not a HAR file (no log.entries array)' };
   try {
-    return { ok: true, entries: entries.map(readEntry), pages: readPages(json.log.pages), browser: browserOf(json.log) };
+    // An index loop, not `map`: a sparse array (from a caller, never from JSON.parse) has holes `map` skips.
+    const views: HarEntryView[] = [];
+    for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i));
+    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log) };
   } catch (e) {
     if (e instanceof HarError) return { ok: false, error: e.message };
     // Only our own HarError is expected; anything else is a bug, but input must never crash a caller.

@@ -86,6 +86,7 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
           ...(exchange.frameId !== undefined ? { frameId: exchange.frameId } : {}),
           ...(exchange.documentUrl !== undefined ? { documentUrl: exchange.documentUrl } : {}),
           ...(exchange.browser !== undefined ? { browser: exchange.browser } : {}),
+          ...(exchange.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
         }
       : { exchangeId: exchange.id, role: 'request', hop: h };
     const previous = exchange.hops[h - 1];

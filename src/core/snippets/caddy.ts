@@ -15,7 +15,10 @@ export function caddySnippet(input: SnippetInput): string {
   const lines = [...head, '# Inside the site block that serves this URL:'];
   if (p.preflight) {
     lines.push('@corsPreflight method OPTIONS', 'handle @corsPreflight {', '    header {');
-    lines.push(...preflightHeaders(p).map((h) => header('        ', h)));
+    // The site-wide `header` block below runs first for every response, preflights included
+    // (Caddyfile directive order), so only the preflight-only headers go here.
+    const shared = new Set(responseHeaders(p).map(([name]) => name));
+    lines.push(...preflightHeaders(p).filter(([name]) => !shared.has(name)).map((h) => header('        ', h)));
     lines.push('    }', `    respond ${p.preflightStatus ?? 204}`, '}');
   }
   lines.push('header {');

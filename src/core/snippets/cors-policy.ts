@@ -24,7 +24,7 @@ export interface CorsPolicy {
 // RFC 9110 §5.6.2 token: what a method or header name may be.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Fetch §2.2.1: CORS-safelisted methods never need Access-Control-Allow-Methods.
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+export const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
 
 export function isToken(value: string): boolean {
   return TOKEN.test(value);

@@ -9,7 +9,6 @@ const SKIP = new Set(['host', 'connection', 'content-length', 'keep-alive', 'tra
 
 /** POSIX shell single quoting; control characters cannot be pasted safely, so they become spaces. */
 export function shellQuote(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   return `'${value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/'/g, `'\\''`)}'`;
 }
 

@@ -76,3 +76,10 @@ describe.each(SNIPPETS.map((s) => [s.id, s] as const))('%s', (id, snippet) => {
     expect(text).toContain('X-Api-Key');
   });
 });
+
+test.each(['nginx', 'apache', 'caddy'])('%s lists no safelisted method in Access-Control-Allow-Methods (Fetch §4.8)', (id) => {
+  const getWithHeader = { ...PREFLIGHTED, fix: { ...PREFLIGHTED.fix, preflight: [{ name: 'Access-Control-Allow-Headers', value: 'X-Api-Key' }] }, facts: { ...PREFLIGHTED.facts, method: 'GET' } };
+  const text = snippetById(id)?.render(getWithHeader) ?? '';
+  expect(text).toContain('X-Api-Key');
+  expect(text).not.toContain('Access-Control-Allow-Methods');
+});

@@ -1,7 +1,7 @@
 // Small text helpers shared by the server snippets: string quoting per language and the
 // explanatory lines every snippet starts with.
 
-import type { CorsPolicy } from './cors-policy';
+import { type CorsPolicy, SAFELISTED_METHODS } from './cors-policy';
 
 /** JavaScript / Java / C# / Go double-quoted string literal (JSON's escaping is valid in all four). */
 export function dq(value: string): string {
@@ -45,7 +45,9 @@ export function oneLine(text: string): string {
 export function preflightHeaders(policy: CorsPolicy): [string, string][] {
   if (!policy.origin || !policy.preflight) return [];
   const out: [string, string][] = [['Access-Control-Allow-Origin', policy.origin]];
-  if (policy.methods.length) out.push(['Access-Control-Allow-Methods', policy.methods.join(', ')]);
+  // CORS-safelisted methods always pass the method check (Fetch §4.8 step 7), so only the others are listed.
+  const methods = policy.methods.filter((m) => !SAFELISTED_METHODS.has(m));
+  if (methods.length) out.push(['Access-Control-Allow-Methods', methods.join(', ')]);
   if (policy.allowHeaders.length) out.push(['Access-Control-Allow-Headers', policy.allowHeaders.join(', ')]);
   if (policy.credentials) out.push(['Access-Control-Allow-Credentials', 'true']);
   if (policy.maxAge !== null) out.push(['Access-Control-Max-Age', String(policy.maxAge)]);

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { API, har, PAGE, type EntrySpec } from '../../../test/har-samples/build-har';
+import { readHar, readHarJson, type HarRead } from './read-har';
+
+const sample = (name: string): string => readFileSync(new URL(`../../../test/har-samples/${name}`, import.meta.url), 'utf8');
+
+function read(entries: readonly EntrySpec[], log: Record<string, unknown> = {}): HarRead {
+  const result = readHarJson(har(entries, log));
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+/** Each exchange as [hop entry indexes, preflight entry indexes]. */
+const shape = (r: HarRead) => r.exchanges.map((x) => [x.hops.map((h) => h.harIndex), x.preflights.map((p) => p.harIndex)]);
+
+const preflight = (at: number, method = 'PUT', origin = PAGE, url = `${API}/x`): EntrySpec => ({
+  method: 'OPTIONS', url, at, status: 204,
+  headers: { Origin: origin, 'Access-Control-Request-Method': method },
+});
+const request = (at: number, method = 'PUT', origin = PAGE, url = `${API}/x`): EntrySpec => ({ method, url, at, headers: { Origin: origin } });
+
+describe('linking preflights to requests', () => {
+  test.each<[string, EntrySpec[], unknown]>([
+    ['preflight before (Chromium order)', [preflight(0), request(1)], [[[1], [0]]]],
+    ['preflight after (Firefox order)', [request(0), preflight(1)], [[[0], [1]]]],
+    ['two pairs, interleaved, nearest in time wins', [preflight(0), request(2), request(100), preflight(101)], [[[1], [0]], [[2], [3]]]],
+    ['method must equal Access-Control-Request-Method', [preflight(0, 'DELETE'), request(1, 'PUT')], [[[undefined], [0]], [[1], []]]],
+    ['origin must match', [preflight(0, 'PUT', 'http://other:1'), request(1)], 'orphan+1'],
+    ['URL must match (fragment ignored)', [preflight(0), request(1, 'PUT', PAGE, `${API}/x#frag`)], [[[1], [0]]]],
+    ['a redirected request gets one preflight per hop', [
+      preflight(0), { ...request(1), status: 307, responseHeaders: { Location: `${API}/y` } },
+      preflight(2, 'PUT', 'null', `${API}/y`), request(3, 'PUT', 'null', `${API}/y`),
+    ], [[[1, 3], [0, 2]]]],
+  ])('%s', (_name, entries, expected) => {
+    const result = read(entries);
+    if (expected === 'orphan+1') {
+      expect(shape(result)).toEqual([[[undefined], [0]], [[1], []]]);
+      expect(result.exchanges[0]?.hops[0]?.request).toEqual({ method: 'PUT', url: `${API}/x`, headers: [{ name: 'Origin', value: 'http://other:1' }] });
+    } else expect(shape(result)).toEqual(expected);
+  });
+
+  test.each([
+    ['Chromium order', () => [preflight(0), request(0)]],
+    ['Firefox order', () => [request(0), preflight(0)]],
+    ['no timestamps', (i: number) => [{ ...preflight(8.64e15 + i) }, { ...request(8.64e15 + i) }]],
+  ])('a burst of 300 identical pairs in one millisecond all link (%s)', (_name, pair) => {
+    const result = read(Array.from({ length: 300 }, (_, i) => pair(i)).flat());
+    expect(result.exchanges).toHaveLength(300);
+    expect(result.exchanges.every((x) => x.preflights.length === 1 && x.hops[0]?.harIndex !== undefined)).toBe(true);
+  });
+
+  test("Chrome's `_initiator.type: preflight` marks a preflight even without Access-Control-Request-Method", () => {
+    const marked: EntrySpec = { method: 'OPTIONS', url: `${API}/x`, at: 0, headers: { Origin: PAGE }, extra: { _initiator: { type: 'preflight', requestId: '9' } } };
+    expect(shape(read([marked, request(1)]))).toEqual([[[1], [0]]]);
+  });
+
+  test('an OPTIONS request a page made itself is not a preflight', () => {
+    expect(shape(read([{ method: 'OPTIONS', url: `${API}/x`, headers: { Origin: PAGE } }]))).toEqual([[[0], []]]);
+  });
+});
+
+describe('redirect chains', () => {
+  const redirect = (at: number, status: number, method: string, to: string): EntrySpec => ({
+    method, url: `${API}/from`, at, status, responseHeaders: { Location: to }, headers: { Origin: PAGE },
+  });
+  test.each<[string, EntrySpec[], unknown]>([
+    ['relative Location', [redirect(0, 302, 'GET', '/to'), { url: `${API}/to`, at: 1 }], [[[0, 1], []]]],
+    ['303 turns POST into GET', [redirect(0, 303, 'POST', `${API}/to`), { url: `${API}/to`, at: 1 }], [[[0, 1], []]]],
+    ['307 keeps POST, so a GET is another request', [redirect(0, 307, 'POST', `${API}/to`), { url: `${API}/to`, at: 1 }], [[[0], []], [[1], []]]],
+    ['an earlier entry is never the follow-up', [{ url: `${API}/to`, at: 0 }, redirect(1, 302, 'GET', `${API}/to`)], [[[0], []], [[1], []]]],
+    ['three hops', [redirect(0, 301, 'GET', `${API}/a`), { url: `${API}/a`, at: 1, status: 302, responseHeaders: { Location: `${API}/b` } }, { url: `${API}/b`, at: 2 }], [[[0, 1, 2], []]]],
+    ['the nearest in time of two candidates', [redirect(0, 302, 'GET', `${API}/to`), { url: `${API}/to`, at: 5000 }, { url: `${API}/to`, at: 3 }], [[[0, 2], []], [[1], []]]],
+  ])('%s', (_name, entries, expected) => {
+    expect(shape(read(entries))).toEqual(expected);
+  });
+});
+
+describe('initiatorOrigin', () => {
+  const pages = { pages: [{ id: 'p1', title: `${PAGE}/index.html`, startedDateTime: '2026-11-01T10:00:00Z', pageTimings: {} }] };
+  test.each<[string, Partial<EntrySpec>, string | null]>([
+    ["Chrome's _initiator.url", { extra: { _initiator: { type: 'parser', url: 'http://doc.test:8/page' }, pageref: 'p1' }, headers: { Origin: PAGE } }, 'http://doc.test:8'],
+    ['a string _initiator (WebPageTest) naming the document', { extra: { _initiator: 'http://doc.test/', _initiator_type: 'parser' }, headers: { Origin: PAGE } }, 'http://doc.test'],
+    ["a script initiator's URL yields to the Origin header", { extra: { _initiator: { type: 'script', url: 'http://cdn.test/x.js' } }, headers: { Origin: PAGE } }, PAGE],
+    ["a script initiator's URL when nothing else is known", { extra: { _initiator: { type: 'script', url: 'http://cdn.test/x.js' } } }, 'http://cdn.test'],
+    ["a preflight initiator's URL is not the document", { extra: { _initiator: { type: 'preflight', url: `${API}/x` } } }, null],
+    ['Origin header', { headers: { Origin: 'http://o.test', Referer: 'http://r.test/' } }, 'http://o.test'],
+    ['Origin: null falls through to Referer', { headers: { Origin: 'null', Referer: 'http://r.test/a' } }, 'http://r.test'],
+    ['page URL from pageref', { extra: { pageref: 'p1' } }, PAGE],
+    ['nothing known', {}, null],
+    ['a page title that is not a URL', { extra: { pageref: 'p2' } }, null],
+  ])('%s', (_name, spec, expected) => {
+    const result = read([{ url: `${API}/x`, ...spec }], { pages: [...pages.pages, { id: 'p2', title: 'My app', startedDateTime: '', pageTimings: {} }] });
+    expect(result.exchanges[0]?.initiatorOrigin).toBe(expected);
+  });
+});
+
+describe('exchange fields', () => {
+  test('mode from Sec-Fetch-Mode, resource type, start time, error, no response for status 0', () => {
+    const [x] = read([{
+      url: `${API}/x`, at: 42, status: 0, headers: { 'sec-fetch-mode': 'no-cors' },
+      extra: { _resourceType: 'image' }, responseExtra: { _error: 'net::ERR_FAILED' },
+    }]).exchanges;
+    expect(x).toMatchObject({ id: 'har:0', mode: 'no-cors', resourceType: 'image', error: 'net::ERR_FAILED', startedAt: Date.parse('2026-11-01T10:00:00.042Z') });
+    expect(x?.hops[0]?.response).toBeUndefined();
+  });
+
+  test('status 0 with headers keeps the headers', () => {
+    const [x] = read([{ url: `${API}/x`, status: 0, responseHeaders: { 'Access-Control-Allow-Origin': '*' } }]).exchanges;
+    expect(x?.hops[0]?.response).toEqual({ status: 0, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] });
+  });
+});
+
+describe('browser samples', () => {
+  test('Chrome: marked preflight, HTTP/2 lower-case headers, blocked request with status 0', () => {
+    const result = readHar(sample('chrome-preflight-blocked.har'));
+    expect(result.ok && shape(result)).toEqual([[[0], []], [[2], [1]], [[3], []], [[4], []]]);
+    expect(result.ok && result.exchanges.map((x) => [x.initiatorOrigin, x.browser])).toEqual(Array(4).fill([PAGE, 'chromium']));
+    expect(result.ok && result.exchanges[2]?.hops[0]?.request.headers.map((h) => h.name)).toEqual(['origin', 'sec-fetch-mode']);
+  });
+
+  test('Firefox: preflight logged after its request, redirect to another origin', () => {
+    const result = readHar(sample('firefox-preflight-after-and-redirect.har'));
+    expect(result.ok && shape(result)).toEqual([[[0], [1]], [[2, 3], []]]);
+    expect(result.ok && result.exchanges.map((x) => x.browser)).toEqual(['firefox', 'firefox']);
+  });
+
+  test.each([
+    ['invalid-json.har', "not valid JSON (Unexpected token '}' at line 3 column 17)"],
+    ['not-har.json', 'not a HAR file (no "log" object)'],
+    ['entry-missing-url.har', 'entry 1: request.url is missing, expected a string'],
+  ])('%s → %s', (name, error) => {
+    expect(readHar(sample(name))).toEqual({ ok: false, error });
+  });
+});
