@@ -1,0 +1,76 @@
+// Command-line arguments → what to do. No I/O here: `run.ts` acts on the result.
+// Extension point: new options of `analyze` (such as `--fix <server>` from the server-fix
+// issue) go into OPTIONS with their values, and into AnalyzeCommand.
+
+export type OnlyFilter = 'blocked' | 'cross-origin';
+
+export interface AnalyzeCommand {
+  readonly kind: 'analyze';
+  readonly file: string;
+  readonly json: boolean;
+  readonly failOnBlocked: boolean;
+  readonly only: OnlyFilter | null;
+}
+
+export type Command =
+  | AnalyzeCommand
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+export const USAGE = `Usage: cors-lens analyze <file.har> [options]
+
+Reads a HAR file (Chrome, Firefox or CORS Lens export) and explains every cross-origin
+exchange in it: simple, preflighted or blocked, exactly why, and the server fix.
+
+Options:
+  --json                          print the analysis as JSON
+  --fail-on blocked               exit with status 1 when any exchange is blocked
+  --only blocked|cross-origin     show only blocked, or only cross-origin, exchanges
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit status: 0 done, 1 blocked exchanges found (with --fail-on blocked), 2 bad input or usage.`;
+
+/** Options that take a value, and the values they accept. */
+const VALUED: Readonly<Record<string, readonly string[]>> = {
+  '--fail-on': ['blocked'],
+  '--only': ['blocked', 'cross-origin'],
+};
+const FLAGS = new Set(['--json']);
+
+const usageError = (message: string): Command => ({ kind: 'usage-error', message });
+
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.some((a) => a === '-h' || a === '--help')) return { kind: 'help' };
+  if (argv.some((a) => a === '-v' || a === '--version')) return { kind: 'version' };
+  const [command, ...rest] = argv;
+  if (command === undefined) return usageError('missing command');
+  if (command !== 'analyze') return usageError(`unknown command '${command}'`);
+  const files: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    // `--only=blocked` and `--only blocked` both work, as in most CLIs.
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const accepted = VALUED[name];
+    if (accepted) {
+      const value = inline ?? rest[++i];
+      if (value === undefined) return usageError(`${name} needs a value (${accepted.join(' or ')})`);
+      if (!accepted.includes(value)) return usageError(`${name} must be ${accepted.join(' or ')}, not '${value}'`);
+      values.set(name, value);
+    } else if (FLAGS.has(name) && inline === undefined) flags.add(name);
+    else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
+    else files.push(arg);
+  }
+  if (files.length === 0) return usageError('missing HAR file');
+  if (files.length > 1) return usageError(`one HAR file at a time (got ${files.length})`);
+  return {
+    kind: 'analyze',
+    file: files[0] as string,
+    json: flags.has('--json'),
+    failOnBlocked: values.get('--fail-on') === 'blocked',
+    only: (values.get('--only') as OnlyFilter | undefined) ?? null,
+  };
+}

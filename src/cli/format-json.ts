@@ -1,0 +1,40 @@
+// `--json` output. The field names of each exchange (url, method, initiatorOrigin, entry,
+// preflightEntry, type, verdict, reasons, fix, warnings) are a public interface that CI
+// pipelines parse: add fields, never rename or remove. Added so far: id, status,
+// credentials, dependsOn, requestOrigin, crossOrigin.
+// Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
+// `--only cross-origin` leaves them out.
+
+import type { AnalyzedExchange } from '../core/har/analyze-har';
+
+export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin }: AnalyzedExchange): Record<string, unknown> {
+  const first = exchange.hops[0];
+  const last = exchange.hops.at(-1);
+  return {
+    url: first?.request.url ?? '',
+    method: first?.request.method ?? '',
+    initiatorOrigin: exchange.initiatorOrigin,
+    entry,
+    preflightEntry,
+    type: analysis.type,
+    verdict: analysis.verdict,
+    reasons: analysis.reasons,
+    fix: {
+      preflight: analysis.fix.preflight,
+      preflightStatus: analysis.fix.preflightStatus,
+      response: analysis.fix.response,
+      ...(analysis.fix.note !== undefined ? { note: analysis.fix.note } : {}),
+    },
+    warnings: analysis.warnings,
+    id: exchange.id,
+    status: last?.response?.status ?? null,
+    credentials: analysis.credentials,
+    dependsOn: analysis.dependsOn ?? null,
+    requestOrigin: analysis.requestOrigin,
+    crossOrigin,
+  };
+}
+
+export function formatJson(exchanges: readonly AnalyzedExchange[]): string {
+  return `${JSON.stringify({ exchanges: exchanges.map(exchangeJson) }, null, 2)}\n`;
+}

@@ -1,0 +1,69 @@
+// The default, human output of `cors-lens analyze`: one row per exchange, the fix under
+// each blocked one, and a summary line. Colour only on a terminal (run.ts decides).
+
+import type { AnalyzedExchange } from '../core/har/analyze-har';
+import { fixLines } from './format-fix';
+import { summaryLine } from './summary';
+
+export interface TableOptions {
+  readonly colour: boolean;
+  readonly urlWidth?: number;
+}
+
+const RED = '\u001b[31;1m';
+const YELLOW = '\u001b[33m';
+const RESET = '\u001b[0m';
+
+/** Keep both ends of a long URL: the origin says where, the end says what. */
+export function shortenUrl(url: string, width: number): string {
+  if (url.length <= width) return url;
+  const head = Math.ceil((width - 1) * 0.6);
+  return `${url.slice(0, head)}…${url.slice(url.length - (width - 1 - head))}`;
+}
+
+/** Header values come from servers and may hold terminal escapes: show control characters, never send them. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function reasonText({ analysis }: AnalyzedExchange): string {
+  if (analysis.verdict === 'blocked') return analysis.reasons[0]?.message ?? '';
+  if (analysis.verdict === 'unknown') return `depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
+  const warning = analysis.warnings[0];
+  if (!warning) return '';
+  const more = analysis.warnings.length > 1 ? ` (+${analysis.warnings.length - 1} more)` : '';
+  return `warning: ${warning.message}${more}`;
+}
+
+export function formatTable(all: readonly AnalyzedExchange[], shown: readonly AnalyzedExchange[], options: TableOptions): string {
+  const urlWidth = options.urlWidth ?? 60;
+  const paint = (text: string, colour: string): string => (options.colour ? `${colour}${text}${RESET}` : text);
+  const rows = shown.map((x) => ({
+    x,
+    cells: [
+      x.entry === null ? '-' : String(x.entry),
+      printable(x.exchange.hops[0]?.request.method ?? ''),
+      printable(shortenUrl(x.exchange.hops[0]?.request.url ?? '', urlWidth)),
+      x.analysis.type,
+      x.analysis.verdict,
+    ],
+  }));
+  const header = ['#', 'METHOD', 'URL', 'TYPE', 'VERDICT'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] as string).length)));
+  const pad = (cells: readonly string[]): string[] => cells.map((c, i) => c.padEnd(widths[i] as number));
+  const lines = [[...pad(header), 'REASON'].join('  ')];
+  for (const { x, cells } of rows) {
+    const padded = pad(cells);
+    const verdict = padded[4] as string;
+    if (x.analysis.verdict === 'blocked') padded[4] = paint(verdict, RED);
+    else if (x.analysis.verdict === 'unknown') padded[4] = paint(verdict, YELLOW);
+    lines.push([...padded, printable(reasonText(x))].join('  ').trimEnd());
+    if (x.analysis.verdict === 'blocked') {
+      const indent = ' '.repeat((widths[0] as number) + 2);
+      lines.push(...fixLines(x.analysis.fix).map((l) => `${indent}${printable(l)}`));
+    }
+  }
+  if (rows.length === 0) lines.push('(no exchanges to show)');
+  lines.push('', summaryLine(all));
+  return `${lines.join('\n')}\n`;
+}

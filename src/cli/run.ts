@@ -1,0 +1,68 @@
+// `cors-lens`: arguments in, output and an exit code out. The process itself (argv, streams,
+// exit) is only touched by main.ts, so this runs in-process in tests.
+
+import { version } from '../../package.json';
+import type { AnalyzedExchange } from '../core/har/analyze-har';
+import { analyzeHarText } from '../core/har/analyze-har';
+import type { AnalyzeCommand } from './args';
+import { parseArgs, USAGE } from './args';
+import { formatJson } from './format-json';
+import { formatTable, printable } from './format-table';
+import { readInput } from './read-input';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdoutIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BLOCKED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** https://no-color.org: colour only on a terminal, and never when NO_COLOR is set and not empty. */
+export function useColour(io: Pick<CliIo, 'stdoutIsTTY' | 'env'>): boolean {
+  return io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+function shown(all: readonly AnalyzedExchange[], command: AnalyzeCommand): AnalyzedExchange[] {
+  if (command.only === 'blocked') return all.filter((x) => x.analysis.verdict === 'blocked');
+  // People want cross-origin rows; JSON consumers get every exchange unless they ask.
+  if (command.only === 'cross-origin' || !command.json) return all.filter((x) => x.crossOrigin);
+  return [...all];
+}
+
+async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
+  const name = command.file === '-' ? '<stdin>' : command.file;
+  const fail = (message: string): number => {
+    io.stderr(`cors-lens: ${printable(name)}: ${printable(message)}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  const input = await readInput(command.file, io.stdin);
+  if (!input.ok) return fail(input.error);
+  const result = analyzeHarText(input.text);
+  if (!result.ok) return fail(result.error);
+  const rows = shown(result.exchanges, command);
+  io.stdout(command.json ? formatJson(rows) : formatTable(result.exchanges, rows, { colour: useColour(io) }));
+  const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
+  return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`cors-lens ${version}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr(`cors-lens: ${printable(command.message)}\n\n${USAGE}\n`);
+      return EXIT_BAD_INPUT;
+    case 'analyze':
+      return analyze(command, io);
+  }
+}
