@@ -78,12 +78,12 @@ function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis 
 
 export function analyzeExchange(exchange: Exchange): Analysis {
   if (exchange.hops.length === 0) return { ...base('same-origin'), verdict: 'unknown', dependsOn: 'the record has no request' };
-  const initiator = initiatorOrigin(exchange);
-  if (initiator === null) return { ...base('same-origin'), verdict: 'unknown', dependsOn: 'the origin of the page that made the request was not recorded' };
   const mode = requestMode(exchange);
   if (mode === 'navigate' || mode === 'websocket') {
-    return base('no-cors', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
+    return base(isCrossOrigin(exchange) ? 'no-cors' : 'same-origin', [{ code: 'not-cors', severity: 'info', header: '', message: `A ${mode === 'navigate' ? 'navigation' : 'WebSocket'} is not subject to CORS.` }]);
   }
+  const initiator = initiatorOrigin(exchange);
+  if (initiator === null) return { ...base('same-origin'), verdict: 'unknown', dependsOn: 'the origin of the page that made the request was not recorded' };
   if (sentCookiesCrossOrigin(exchange, initiator)) {
     return reconcileWithBrowser(exchange, fromWalk(exchange, walkExchange(exchange, { initiatorOrigin: initiator, mode, withCredentials: true }), 'include', true));
   }

@@ -49,8 +49,13 @@ function accessHeaders(ctx: FixContext, response: ResponseRecord | undefined): H
   if (existing === '*' && !ctx.withCredentials) return [header('Access-Control-Allow-Origin', '*')];
   const out = [header('Access-Control-Allow-Origin', ctx.origin)];
   if (ctx.withCredentials) out.push(header('Access-Control-Allow-Credentials', 'true'));
-  out.push(header('Vary', varyWithOrigin(response)));
   return out;
+}
+
+/** `Vary: Origin` goes with any response that names one origin (listed last, it is the least surprising). */
+function withVary(headers: Header[], response: ResponseRecord | undefined): Header[] {
+  const named = headers.some((h) => h.name === 'Access-Control-Allow-Origin' && h.value !== '*');
+  return named ? [...headers, header('Vary', varyWithOrigin(response))] : headers;
 }
 
 function preflightHeaders(ctx: FixContext): Header[] {
@@ -65,7 +70,7 @@ function preflightHeaders(ctx: FixContext): Header[] {
     const names = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Headers') : null, ctx.unsafeHeaders, ctx.withCredentials, true);
     out.push(header('Access-Control-Allow-Headers', names.join(', ')));
   }
-  return out;
+  return withVary(out, res);
 }
 
 const NOTES: Partial<Record<Reason['code'], (ctx: FixContext) => string>> = {
@@ -88,7 +93,7 @@ export function computeFix(ctx: FixContext): Fix {
       note: `The request reached ${ctx.url} through a cross-origin redirect, so its Origin is "null". Allowing "null" would let any sandboxed page read the response: have the page call ${ctx.url} directly, or keep the redirect on the first server's origin.`,
     };
   }
-  const response = ctx.actualPasses ? null : accessHeaders(ctx, ctx.actualResponse);
+  const response = ctx.actualPasses ? null : withVary(accessHeaders(ctx, ctx.actualResponse), ctx.actualResponse);
   if (ctx.reason.stage !== 'preflight') return { preflight: null, preflightStatus: null, response };
   const status = ctx.preflightResponse?.status;
   const statusWrong = status === undefined || !isOkStatus(status);
