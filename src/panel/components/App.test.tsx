@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { PanelMessage, RecordedExchange } from '../../core/protocol';
+import { createStore } from '../state/store';
+import { PAGE, blocked, manyRows, reason, recorded, snapshot, summary, warning } from '../test-data';
+import { App } from './App';
+
+afterEach(cleanup);
+
+const PREFLIGHT_BLOCKED = blocked({
+  id: 'pf',
+  seq: 2,
+  startedAt: 2,
+  method: 'PUT',
+  url: 'https://api.test/orders/9',
+  requestHeaders: [
+    { name: 'Origin', value: 'https://app.test' },
+    { name: 'X-Api-Key', value: 'k' },
+  ],
+  preflight: {
+    request: [
+      { name: 'Origin', value: 'https://app.test' },
+      { name: 'Access-Control-Request-Method', value: 'PUT' },
+      { name: 'Access-Control-Request-Headers', value: 'x-api-key' },
+    ],
+    status: 204,
+    response: [
+      { name: 'Access-Control-Allow-Origin', value: 'https://app.test' },
+      { name: 'Access-Control-Allow-Headers', value: 'content-type' },
+    ],
+  },
+  analysis: {
+    type: 'preflighted',
+    reasons: [
+      reason({
+        code: 'header-not-allowed',
+        chromeCorsError: 'HeaderDisallowedByPreflightResponse',
+        failedParameter: 'x-api-key',
+        firefoxError: 'CORSMissingAllowHeaderFromPreflight',
+        message: 'The preflight response does not allow the request header x-api-key.',
+        mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSMissingAllowHeaderFromPreflight',
+        stage: 'preflight',
+        header: 'Access-Control-Allow-Headers',
+      }),
+    ],
+    fix: {
+      preflight: [
+        { name: 'Access-Control-Allow-Origin', value: 'https://app.test' },
+        { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+        { name: 'Access-Control-Allow-Headers', value: 'content-type, x-api-key' },
+      ],
+      preflightStatus: null,
+      response: null,
+    },
+  },
+});
+
+const ROWS: RecordedExchange[] = [
+  recorded({ id: 'ok', seq: 1, startedAt: 1, url: 'https://cdn.test/lib.js' }),
+  PREFLIGHT_BLOCKED,
+  recorded({ id: 'warn', seq: 3, startedAt: 3, url: 'https://fonts.test/a.woff', analysis: { warnings: [warning()] } }),
+  recorded({ id: 'nc', seq: 4, startedAt: 4, url: 'https://img.test/p.png', analysis: { type: 'no-cors' } }),
+];
+
+function setup(rows: RecordedExchange[] = ROWS, sum = summary()) {
+  const store = createStore(undefined, () => undefined);
+  store.receive(snapshot(rows, [PAGE], sum));
+  store.flush();
+  const sent: PanelMessage[] = [];
+  const view = render(<App store={store} tabId={7} send={(m) => sent.push(m)} />);
+  return { store, sent, view };
+}
+
+const urls = (): string[] => Array.from(document.querySelectorAll('.list-spacer .c-url')).map((e) => e.textContent ?? '');
+const list = (): HTMLElement => screen.getByTestId('list-scroll');
+
+describe('App', () => {
+  test('lists every exchange and summarises them', () => {
+    setup(ROWS, summary({ sameOrigin: 12, dropped: 3 }));
+    expect(urls()).toEqual(['https://cdn.test/lib.js', 'https://api.test/orders/9', 'https://fonts.test/a.woff', 'https://img.test/p.png']);
+    expect(screen.getByTestId('summary').textContent).toBe('1 blocked · 1 preflighted · 2 simple · 1 no-cors · 1 with warnings · 12 same-origin · 3 dropped (cap 5,000)');
+    const blockedRow = document.querySelector('.row.verdict-blocked');
+    expect(blockedRow?.querySelector('.c-verdict')?.textContent).toBe('blocked');
+    expect(document.querySelector('.row.verdict-warning .c-verdict')?.textContent).toBe('warning');
+  });
+
+  test.each<[string, (el: HTMLElement) => void, string[]]>([
+    ['text', () => fireEvent.input(screen.getByLabelText('Filter'), { target: { value: 'orders' } }), ['https://api.test/orders/9']],
+    ['reason text', () => fireEvent.input(screen.getByLabelText('Filter'), { target: { value: 'x-api-key' } }), ['https://api.test/orders/9']],
+    ['verdict toggle', () => fireEvent.click(screen.getByRole('button', { name: 'warning' })), ['https://fonts.test/a.woff']],
+    ['type toggle', () => fireEvent.click(screen.getByRole('button', { name: 'no-cors' })), ['https://img.test/p.png']],
+    ['only blocked', () => fireEvent.click(screen.getByLabelText('Only blocked')), ['https://api.test/orders/9']],
+  ])('filters by %s', (_name, act, expected) => {
+    setup();
+    act(document.body);
+    expect(urls()).toEqual(expected);
+  });
+
+  test('keyboard: arrows move the selection, Enter opens the details, Escape closes them', () => {
+    setup();
+    fireEvent.keyDown(list(), { key: 'ArrowDown' });
+    fireEvent.keyDown(list(), { key: 'ArrowDown' });
+    expect(document.querySelector('.row.selected .c-url')?.textContent).toBe('https://api.test/orders/9');
+    fireEvent.keyDown(list(), { key: 'ArrowUp' });
+    fireEvent.keyDown(list(), { key: 'ArrowDown' });
+    expect(screen.queryByLabelText('Exchange details')).toBeNull();
+    fireEvent.keyDown(list(), { key: 'Enter' });
+    expect(screen.getByLabelText('Exchange details').textContent).toContain('HeaderDisallowedByPreflightResponse');
+    fireEvent.keyDown(list(), { key: 'End' });
+    expect(screen.getByLabelText('Exchange details').textContent).toContain('https://img.test/p.png');
+    const seenByDocument: string[] = [];
+    const spy = (e: KeyboardEvent): number => seenByDocument.push(e.key);
+    document.addEventListener('keydown', spy);
+    fireEvent.keyDown(list(), { key: 'Escape' });
+    expect(screen.queryByLabelText('Exchange details')).toBeNull();
+    // With the details closed, Escape is left to DevTools (its drawer toggle).
+    fireEvent.keyDown(list(), { key: 'Escape' });
+    document.removeEventListener('keydown', spy);
+    expect(seenByDocument).toEqual(['Escape']);
+  });
+
+  test('Escape inside the details closes them', () => {
+    setup();
+    fireEvent.click(screen.getByText('https://cdn.test/lib.js'));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Copy request as cURL' }), { key: 'Escape' });
+    expect(screen.queryByLabelText('Exchange details')).toBeNull();
+  });
+
+  test('virtualised: 20,000 rows keep a few dozen in the DOM, and scrolling shows the end', () => {
+    setup(manyRows(20_000));
+    const count = (): number => document.querySelectorAll('.list-spacer .row').length;
+    expect(count()).toBeGreaterThan(10);
+    expect(count()).toBeLessThan(60);
+    const scroller = list();
+    scroller.scrollTop = 20_000 * 22 - 600;
+    fireEvent.scroll(scroller);
+    expect(count()).toBeLessThan(60);
+    expect(urls()).toContain('https://api0.test/v1/items/19999');
+    fireEvent.keyDown(scroller, { key: 'Home' });
+    expect(urls()).toContain('https://api0.test/v1/items/0');
+  });
+
+  test('detail view: reason, browser wordings, MDN, highlighted header, fix, config and cURL', () => {
+    setup();
+    fireEvent.click(screen.getByText('https://api.test/orders/9'));
+    const detail = screen.getByLabelText('Exchange details');
+    const text = detail.textContent ?? '';
+    expect(text).toContain('The preflight response does not allow the request header x-api-key.');
+    expect(text).toContain('HeaderDisallowedByPreflightResponse');
+    expect(text).toContain('failed parameter: x-api-key');
+    expect(text).toContain('CORSMissingAllowHeaderFromPreflight');
+    const mdn = within(detail).getByRole('link', { name: /MDN/ });
+    expect(mdn.getAttribute('href')).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSMissingAllowHeaderFromPreflight');
+    const offending = Array.from(detail.querySelectorAll('tr.offending th')).map((e) => e.textContent);
+    expect(offending).toEqual(['Access-Control-Allow-Headers']);
+    expect(text).toContain('Access-Control-Allow-Headers: content-type, x-api-key');
+    const config = (): string => detail.querySelector('pre[data-snippet]')?.textContent ?? '';
+    expect(config()).toContain("allowedHeaders: ['content-type', 'x-api-key']");
+    fireEvent.change(within(detail).getByLabelText('Server'), { target: { value: 'nginx' } });
+    expect(config()).toContain('add_header Access-Control-Allow-Headers "content-type, x-api-key" always;');
+    expect(within(detail).getByRole('button', { name: 'Copy preflight as cURL' })).toBeTruthy();
+    expect(within(detail).getByRole('button', { name: 'Copy request as cURL' })).toBeTruthy();
+    expect(detail.querySelectorAll('.header-table')).toHaveLength(4);
+  });
+
+  test('a missing header is shown as missing, in the response that lacked it', () => {
+    setup([blocked({ id: 'm', responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }] })]);
+    fireEvent.click(screen.getByText('https://api.test/items/m'));
+    const missing = document.querySelector('tr.offending.missing');
+    expect(missing?.textContent).toBe('access-control-allow-origin(missing)');
+  });
+
+  test.each<[string, () => void, PanelMessage['type']]>([
+    ['Clear', () => fireEvent.click(screen.getByRole('button', { name: 'Clear' })), 'clear'],
+    ['Preserve log', () => fireEvent.click(screen.getByLabelText('Preserve log')), 'setPreserveLog'],
+  ])('%s talks to the background', (_n, act, type) => {
+    const { sent } = setup();
+    act();
+    expect(sent.map((m) => m.type)).toEqual([type]);
+  });
+
+  test('live updates arrive through the store', () => {
+    const { store } = setup([]);
+    expect(screen.getByText(/No cross-origin requests yet/)).toBeTruthy();
+    act(() => {
+      store.receive(snapshot([recorded({ id: 'late', url: 'https://late.test/' })]));
+      store.flush();
+    });
+    expect(urls()).toEqual(['https://late.test/']);
+  });
+
+  test('missing host access: a prompt whose grant tells the background', async () => {
+    const store = createStore(undefined, () => undefined);
+    store.receive(snapshot([], [PAGE], summary({ hostAccess: 'missing' })));
+    store.flush();
+    const sent: PanelMessage[] = [];
+    const asked: string[] = [];
+    render(<App store={store} tabId={7} send={(m) => sent.push(m)} requestHostAccess={() => (asked.push('asked'), Promise.resolve(true))} />);
+    expect(screen.getByRole('alert').textContent).toContain('cannot see this site');
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await waitFor(() => expect(sent.map((m) => m.type)).toEqual(['hostAccessChanged']));
+    expect(asked).toEqual(['asked']);
+  });
+});

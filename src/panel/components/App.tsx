@@ -1,0 +1,100 @@
+// The CORS panel: toolbar, summary, the virtualised list and the detail view of the selection.
+// Live rows and an imported HAR are separate modes, never mixed.
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { PanelMessage } from '../../core/protocol';
+import { downloadText } from '../download';
+import { exportFileName, exportHarText, importHarText } from '../har-io';
+import { panelMessage } from '../panel-message';
+import { countRows } from '../state/counts';
+import { NO_FILTER, filterRows } from '../state/filter';
+import { entriesOf } from '../state/panel-state';
+import { rowView } from '../state/row-view';
+import type { Store } from '../state/store';
+import { useStoreState } from '../use-store';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner } from './Banners';
+import { DetailView } from './DetailView';
+import { ExchangeList } from './ExchangeList';
+import { FilterBar } from './FilterBar';
+import { SummaryBar } from './SummaryBar';
+
+export interface AppProps {
+  readonly store: Store;
+  readonly tabId: number;
+  readonly send: (msg: PanelMessage) => void;
+  readonly requestHostAccess?: () => Promise<boolean>;
+}
+
+export function App({ store, tabId, send, requestHostAccess }: AppProps) {
+  const state = useStoreState(store);
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const imported = state.imported;
+  const log = imported?.log ?? state.live;
+  const allRows = useMemo(() => entriesOf(log).map(rowView), [log]);
+  const counts = useMemo(() => countRows(allRows), [allRows]);
+  const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
+  const selected = selectedId === null ? undefined : log.byId.get(selectedId);
+
+  const switchMode = useCallback(
+    (next: typeof imported) => {
+      store.update((s) => ({ ...s, imported: next }));
+      setSelectedId(null);
+      setOpen(false);
+    },
+    [store],
+  );
+
+  const onImport = async (file: File): Promise<void> => {
+    const result = importHarText(file.name, await file.text());
+    if (result.ok) switchMode(result.imported);
+    else setError(`Could not import ${file.name}: ${result.error}`);
+  };
+
+  const onGrant = async (): Promise<void> => {
+    if (requestHostAccess && (await requestHostAccess())) send(panelMessage('hostAccessChanged', { tabId }));
+  };
+
+  return (
+    <div class={`app${open && selected ? ' with-detail' : ''}`}>
+      <FilterBar
+        filter={filter}
+        onFilter={setFilter}
+        live={imported === null}
+        preserveLog={state.live.summary.preserveLog}
+        onPreserveLog={(preserveLog) => send(panelMessage('setPreserveLog', { tabId, preserveLog }))}
+        onClear={() => {
+          send(panelMessage('clear', { tabId }));
+          setSelectedId(null);
+          setOpen(false);
+        }}
+        includeSecrets={includeSecrets}
+        onIncludeSecrets={setIncludeSecrets}
+        onExport={() => downloadText(exportFileName(), exportHarText(log, { redact: !includeSecrets }))}
+        onImport={(file) => void onImport(file)}
+      />
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
+      {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
+      <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
+      <div class="main">
+        <ExchangeList
+          rows={rows}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={(id) => {
+            setSelectedId(id);
+            setOpen(true);
+          }}
+          onClose={() => setOpen(false)}
+          detailOpen={open && selected !== undefined}
+          emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
+        />
+        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// One-line notices above the list: missing host access (Firefox lets users withhold it),
+// the imported-file mode, a lost connection, and import errors.
+import type { ConnectionStatus, ImportedLog } from '../state/panel-state';
+
+export function HostAccessBanner({ onGrant }: { onGrant: () => void }) {
+  return (
+    <div class="banner banner-warn" role="alert">
+      CORS Lens cannot see this site's requests: access to websites was withheld.{' '}
+      <button type="button" onClick={onGrant}>
+        Grant access
+      </button>
+    </div>
+  );
+}
+
+export function ImportedBanner({ imported, onBack }: { imported: ImportedLog; onBack: () => void }) {
+  return (
+    <div class="banner banner-info" data-testid="imported-banner">
+      Imported file <strong>{imported.fileName}</strong> ({imported.log.order.length} exchanges), analysed here; live recording continues in the
+      background.{' '}
+      <button type="button" onClick={onBack}>
+        Back to live
+      </button>
+    </div>
+  );
+}
+
+export function ConnectionBanner({ status }: { status: ConnectionStatus }) {
+  if (status === 'connected') return null;
+  return (
+    <div class="banner banner-info" role="status">
+      {status === 'connecting' ? 'Connecting to the recorder…' : 'Recorder restarted; reconnecting…'}
+    </div>
+  );
+}
+
+export function ErrorBanner({ error, onDismiss }: { error: string; onDismiss: () => void }) {
+  return (
+    <div class="banner banner-error" role="alert">
+      {error}{' '}
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The selected exchange: verdict, why, warnings, the fix, server configuration, and the
+// request/preflight/response hops side by side.
+import type { RecordedExchange } from '../../core/protocol';
+import { rowView } from '../state/row-view';
+import { CurlSection } from './CurlSection';
+import { ExchangeSides } from './ExchangeSides';
+import { FixSection, hasFix } from './FixSection';
+import { ReasonSection, WarningsSection } from './ReasonSection';
+import { ServerSnippets } from './ServerSnippets';
+
+const CREDENTIALS: Record<string, string> = {
+  include: 'sent (a Cookie or Authorization header was seen)',
+  'omit-or-same-origin': 'not sent',
+  unknown: 'unknown',
+};
+
+export function DetailView({ entry, redact, onClose }: { entry: RecordedExchange; redact: boolean; onClose: () => void }) {
+  const { exchange, analysis } = entry;
+  const row = rowView(entry);
+  return (
+    <aside
+      class="detail"
+      aria-label="Exchange details"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Handled here, so DevTools does not also toggle its drawer (see ExchangeList).
+        e.stopPropagation();
+        onClose();
+      }}
+    >
+      <header class="detail-head">
+        <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
+          ×
+        </button>
+        <h2>
+          <span class="method">{row.method}</span> <span class="url">{row.url}</span>
+        </h2>
+        <p class="badges">
+          <span class={`badge verdict-${row.verdict}`}>{row.verdict}</span>
+          <span class="badge">{analysis.type}</span>
+          <span class="muted">
+            from {row.origin} · credentials {CREDENTIALS[analysis.credentials] ?? analysis.credentials} · status {row.error ? `${row.status} ${row.error}` : row.status}
+          </span>
+        </p>
+      </header>
+      <ReasonSection analysis={analysis} />
+      <WarningsSection analysis={analysis} />
+      <FixSection fix={analysis.fix} />
+      {hasFix(analysis.fix) && <ServerSnippets exchange={exchange} analysis={analysis} />}
+      <CurlSection exchange={exchange} analysis={analysis} redact={redact} />
+      <section>
+        <h3>Exchange</h3>
+        <ExchangeSides exchange={exchange} reason={analysis.reasons[0]} />
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,31 @@
+import type { RowView } from '../state/row-view';
+
+export const ROW_HEIGHT = 22;
+
+export interface ExchangeRowProps {
+  readonly row: RowView;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly onClick: (id: string) => void;
+}
+
+export function ExchangeRow({ row, index, selected, onClick }: ExchangeRowProps) {
+  return (
+    <div
+      id={`row-${index}`}
+      role="row"
+      aria-selected={selected}
+      class={`row verdict-${row.verdict}${selected ? ' selected' : ''}`}
+      style={{ top: `${index * ROW_HEIGHT}px` }}
+      onClick={() => onClick(row.id)}
+    >
+      <span role="gridcell" class="c-method">{row.method}</span>
+      <span role="gridcell" class="c-url" title={row.url}>{row.url}</span>
+      <span role="gridcell" class="c-origin" title={row.origin}>{row.origin}</span>
+      <span role="gridcell" class="c-type">{row.type}</span>
+      <span role="gridcell" class="c-verdict">{row.verdict}</span>
+      <span role="gridcell" class="c-status" title={row.error || undefined}>{row.status}</span>
+      <span role="gridcell" class="c-reason" title={row.reason}>{row.reason}</span>
+    </div>
+  );
+}

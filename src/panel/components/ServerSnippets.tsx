@@ -1,0 +1,35 @@
+// Ready-to-paste configuration for the common servers, generated from this exchange's fix.
+import { useMemo, useState } from 'preact/hooks';
+import type { Analysis } from '../../core/analysis';
+import type { Exchange } from '../../core/model';
+import { SNIPPETS } from '../../core/snippets/registry';
+import { snippetInputFor } from '../../core/snippets/snippet-input-for';
+import { CopyButton } from './CopyButton';
+
+export function ServerSnippets({ exchange, analysis }: { exchange: Exchange; analysis: Analysis }) {
+  const [id, setId] = useState(SNIPPETS[0]?.id ?? 'express');
+  const snippet = SNIPPETS.find((s) => s.id === id) ?? SNIPPETS[0];
+  const text = useMemo(() => (snippet ? snippet.render(snippetInputFor(exchange, analysis)) : ''), [snippet, exchange, analysis]);
+  if (!snippet) return null;
+  return (
+    <section>
+      <h3>Server configuration</h3>
+      <div class="snippet-bar">
+        <label>
+          Server{' '}
+          <select value={id} onChange={(e) => setId((e.currentTarget as HTMLSelectElement).value)} aria-label="Server">
+            {SNIPPETS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CopyButton text={text} label="Copy config" />
+      </div>
+      <pre class={`code lang-${snippet.language}`} data-snippet={snippet.id}>
+        {text}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import type { TabInfo } from '../../platform/devtools-context';
+import { TabPicker } from './TabPicker';
+
+afterEach(cleanup);
+
+const TABS: TabInfo[] = [
+  { id: 3, title: 'Shop <b>x</b>', url: 'https://shop.test/' },
+  { id: 4, title: 'CORS Lens', url: 'chrome-extension://abc/src/panel/panel.html?standalone=1' },
+  { id: 5, title: '', url: 'https://blank.test/' },
+];
+
+test('lists web tabs (not extension pages) and picks one', async () => {
+  const picked: number[] = [];
+  render(<TabPicker listTabs={() => Promise.resolve(TABS)} onPick={(id) => picked.push(id)} />);
+  const buttons = await screen.findAllByRole('button');
+  expect(buttons.map((b) => b.textContent)).toEqual(['Shop <b>x</b> https://shop.test/', '(untitled) https://blank.test/']);
+  fireEvent.click(buttons[1] as HTMLElement);
+  expect(picked).toEqual([5]);
+});
+
+test('shows why when tabs cannot be listed', async () => {
+  render(<TabPicker listTabs={() => Promise.reject(new Error('no tabs permission'))} onPick={() => undefined} />);
+  expect((await screen.findByText(/no tabs permission/)).textContent).toBe('Error: no tabs permission');
+});

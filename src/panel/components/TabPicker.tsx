@@ -1,0 +1,28 @@
+// Standalone view without a tab id (`?standalone=1`): choose the tab to inspect.
+import { useEffect, useState } from 'preact/hooks';
+import type { TabInfo } from '../../platform/devtools-context';
+
+export function TabPicker({ listTabs, onPick }: { listTabs: () => Promise<TabInfo[]>; onPick: (tabId: number) => void }) {
+  const [tabs, setTabs] = useState<TabInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // Extension pages (this panel's own tab among them) have no web traffic to inspect.
+    listTabs().then((all) => setTabs(all.filter((t) => !/^(chrome|moz)-extension:/.test(t.url))), (e: unknown) => setError(String(e)));
+  }, [listTabs]);
+  return (
+    <div class="tab-picker">
+      <h2>Choose a tab to inspect</h2>
+      {error && <p class="error">{error}</p>}
+      {tabs === null && !error && <p class="muted">Loading tabs…</p>}
+      <ul>
+        {tabs?.map((t) => (
+          <li key={t.id}>
+            <button type="button" onClick={() => onPick(t.id)}>
+              <span class="tab-title">{t.title || '(untitled)'}</span> <span class="muted">{t.url}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// The panel's one port to the background, `cors-lens:<tabId>` (style.md §5). Chrome stops the
+// service worker after ~30 s idle, which disconnects the port: we reconnect with backoff and say
+// `hello` again; the background answers with a full snapshot and the reducer resynchronises.
+import type { BackgroundMessage, BackgroundToPanel, PanelMessage } from '../core/protocol';
+import { PORT_PREFIX, PROTOCOL_VERSION, isProtocolMessage } from '../core/protocol';
+import { panelMessage } from './panel-message';
+import type { PortLike } from '../platform/ports';
+import type { ConnectionStatus } from './state/panel-state';
+
+export interface ConnectionOptions {
+  readonly tabId: number;
+  readonly connect: (name: string) => PortLike;
+  readonly onMessage: (msg: BackgroundMessage) => void;
+  readonly onStatus: (status: ConnectionStatus) => void;
+  /** Runs `fn` after `ms`; returns a cancel function. Injected so tests control time. */
+  readonly delay?: (ms: number, fn: () => void) => () => void;
+}
+
+export interface Connection {
+  send(msg: PanelMessage): void;
+  close(): void;
+}
+
+const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged']);
+const FIRST_DELAY_MS = 100;
+const MAX_DELAY_MS = 5000;
+
+export function backoffMs(attempt: number): number {
+  return Math.min(FIRST_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
+}
+
+function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+  return isProtocolMessage(value) && KNOWN.has(value.type);
+}
+
+const defaultDelay = (ms: number, fn: () => void): (() => void) => {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+};
+
+export function openConnection(options: ConnectionOptions): Connection {
+  const { tabId, connect, onMessage, onStatus, delay = defaultDelay } = options;
+  let port: PortLike | null = null;
+  let attempt = 0;
+  let closed = false;
+  let cancelRetry: (() => void) | null = null;
+
+  const retry = (): void => {
+    port = null;
+    if (closed) return;
+    onStatus('reconnecting');
+    cancelRetry = delay(backoffMs(attempt++), open);
+  };
+
+  function open(): void {
+    cancelRetry = null;
+    if (closed) return;
+    try {
+      const p = connect(`${PORT_PREFIX}${tabId}`);
+      p.onMessage((value) => {
+        if (!isBackgroundMessage(value)) return;
+        attempt = 0;
+        onMessage(value);
+      });
+      p.onDisconnect(() => {
+        if (port === p) retry();
+      });
+      port = p;
+      p.postMessage(panelMessage('hello', { tabId, protocolVersion: PROTOCOL_VERSION }));
+    } catch {
+      // runtime.connect throws while the extension is being reloaded ("Extension context invalidated").
+      retry();
+    }
+  }
+
+  open();
+  return {
+    send: (msg) => port?.postMessage(msg),
+    close: () => {
+      closed = true;
+      cancelRetry?.();
+      const p = port;
+      port = null;
+      p?.disconnect();
+    },
+  };
+}

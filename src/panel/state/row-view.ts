@@ -1,0 +1,81 @@
+// What one list row shows, derived once per recorded entry (entries are immutable, so a WeakMap
+// cache is safe) so that filtering 20,000 rows per keystroke is a string search, not a re-derivation.
+import type { ExchangeType } from '../../core/analysis';
+import type { RecordedExchange } from '../../core/protocol';
+
+/** The verdict as the list shows it: allowed with warnings is its own state. */
+export type RowVerdict = 'allowed' | 'blocked' | 'warning' | 'unknown';
+
+export interface RowView {
+  readonly id: string;
+  readonly method: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly type: ExchangeType;
+  readonly verdict: RowVerdict;
+  /** HTTP status of the last hop, or `(failed)` like the Network panel when nothing came back. */
+  readonly status: string;
+  /** The browser's error (`net::ERR_FAILED`), shown as the status tooltip. */
+  readonly error: string;
+  readonly reason: string;
+}
+
+const cache = new WeakMap<RecordedExchange, RowView>();
+
+function statusOf(entry: RecordedExchange): string {
+  const { hops } = entry.exchange;
+  const last = hops[hops.length - 1];
+  // A CORS-blocked response still has the server's status (Chromium then adds net::ERR_FAILED).
+  return last?.response ? String(last.response.status) : '(failed)';
+}
+
+function verdictOf(entry: RecordedExchange): RowVerdict {
+  const { verdict, warnings } = entry.analysis;
+  if (verdict === 'allowed' && warnings.length > 0) return 'warning';
+  return verdict;
+}
+
+function reasonOf(entry: RecordedExchange): string {
+  const a = entry.analysis;
+  if (a.reasons[0]) return a.reasons[0].message;
+  if (a.verdict === 'unknown') return a.dependsOn ?? 'Not enough data to decide.';
+  return a.warnings[0]?.message ?? '';
+}
+
+export function rowView(entry: RecordedExchange): RowView {
+  const cached = cache.get(entry);
+  if (cached) return cached;
+  const first = entry.exchange.hops[0];
+  const method = first?.request.method ?? '';
+  const url = first?.request.url ?? '';
+  const origin = entry.exchange.initiatorOrigin ?? 'null';
+  const reason = reasonOf(entry);
+  const view: RowView = {
+    id: entry.exchange.id,
+    method,
+    url,
+    origin,
+    type: entry.analysis.type,
+    verdict: verdictOf(entry),
+    status: statusOf(entry),
+    error: entry.exchange.error ?? '',
+    reason,
+  };
+  cache.set(entry, view);
+  return view;
+}
+
+const searchCache = new WeakMap<RowView, string>();
+
+/**
+ * Lower-cased method, URL, origin, reason and error, for the text filter. Built on first use, so
+ * the first render of a large log does not pay for it.
+ */
+export function searchText(row: RowView): string {
+  let text = searchCache.get(row);
+  if (text === undefined) {
+    text = `${row.method}\n${row.url}\n${row.origin}\n${row.reason}\n${row.error}`.toLowerCase();
+    searchCache.set(row, text);
+  }
+  return text;
+}
