@@ -3,7 +3,7 @@
 
 import type { Analysis, CredentialsMode, Warning } from './analysis';
 import { walkExchange, type WalkResult } from './exchange-walk';
-import { BROWSER_ERROR_FIX, computeFix, NO_FIX } from './fix';
+import { BROWSER_ERROR_FIX, fixForFailure, NO_FIX } from './fix';
 import { getHeader } from './headers';
 import type { Exchange } from './model';
 import { originOf } from './origin';
@@ -43,7 +43,7 @@ function fromWalk(exchange: Exchange, walk: WalkResult, credentials: Credentials
     type: walk.type,
     verdict,
     reasons: verdict === 'blocked' && walk.failure ? [walk.failure] : [],
-    fix: verdict === 'blocked' && walk.fix ? computeFix(walk.fix) : NO_FIX,
+    fix: verdict === 'blocked' ? fixForFailure(walk.failure, walk.fix) : NO_FIX,
     warnings,
     credentials,
     requestOrigin: walk.origin,

@@ -58,8 +58,7 @@ function nextLocation(exchange: Exchange, i: number): string | null {
  * check of the redirect response (fixture redirect-location-with-credentials reports
  * RedirectContainsCredentials, not the missing Allow-Credentials of the 302).
  */
-function redirectLocationFailure(exchange: Exchange, i: number, origin: string, mode: RequestMode, tainting: 'basic' | 'cors'): Reason | null {
-  const location = nextLocation(exchange, i);
+function redirectLocationFailure(exchange: Exchange, i: number, location: string | null, origin: string, mode: RequestMode, tainting: 'basic' | 'cors'): Reason | null {
   const hop = exchange.hops[i];
   if (location === null || !hop?.response) return null;
   const params = { origin, value: location, method: hop.request.method, status: hop.response.status };
@@ -142,6 +141,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
   for (let i = 0; i < exchange.hops.length; i++) {
     const hop = exchange.hops[i] as Hop;
     const url = hop.request.url;
+    const location = nextLocation(exchange, i);
     const urlOrigin = originOf(url);
     const crossOrigin = tainting === 'cors' || urlOrigin !== origin;
     if (crossOrigin && opts.mode === 'same-origin') {
@@ -175,7 +175,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
           ? `the request failed before any response arrived (${exchange.error}): a network error, not a CORS decision`
           : 'no response was recorded for this request');
       }
-      const redirectFailure = redirectLocationFailure(exchange, i, origin, opts.mode, tainting);
+      const redirectFailure = redirectLocationFailure(exchange, i, location, origin, opts.mode, tainting);
       if (redirectFailure) return done(redirectFailure);
       const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
       const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
@@ -184,10 +184,9 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
     } else if (!hop.response) {
       return done(null, exchange.error ? `the request failed before any response arrived (${exchange.error})` : 'no response was recorded for this request');
     }
-    const location = nextLocation(exchange, i);
     if (location === null) continue;
     if (tainting === 'basic') {
-      const redirectFailure = redirectLocationFailure(exchange, i, origin, opts.mode, tainting);
+      const redirectFailure = redirectLocationFailure(exchange, i, location, origin, opts.mode, tainting);
       if (redirectFailure) return done(redirectFailure);
     }
     // Step "tainted origin flag": a redirect to another origin from a URL that is not the

@@ -28,11 +28,11 @@ export const NO_FIX: Fix = { preflight: null, preflightStatus: null, response: n
 function mergeTokens(existing: string | null, needed: readonly string[], withCredentials: boolean, caseInsensitive: boolean): string[] {
   const parsed = parseTokenList(existing);
   // With credentials `*` is taken literally (Fetch §3.2.3), so it is no use: list names instead.
-  const kept = parsed.ok ? parsed.items.filter((t) => !(withCredentials && t === '*')) : [];
+  const out = parsed.ok ? parsed.items.filter((t) => !(withCredentials && t === '*')) : [];
+  if (out.includes('*') && !withCredentials) return out;
   const key = (t: string) => (caseInsensitive ? t.toLowerCase() : t);
-  const have = new Set(kept.map(key));
-  const out = [...kept];
-  for (const n of needed) if (!have.has(key(n)) && !(have.has('*') && !withCredentials)) out.push(n);
+  const have = out.map(key);
+  for (const n of needed) if (!have.includes(key(n))) out.push(n);
   return out;
 }
 
@@ -73,10 +73,11 @@ function preflightHeaders(ctx: FixContext): Header[] {
   return withVary(out, res);
 }
 
-const NOTES: Partial<Record<Reason['code'], (ctx: FixContext) => string>> = {
-  'redirect-invalid-location': () => 'No header can fix this: redirect only to http(s) URLs, or call the final URL directly.',
-  'redirect-disallowed-credentials-in-url': () => 'No header can fix this: remove the user name and password from the redirect Location.',
-  'disallowed-by-mode': () => "No header can fix this: the page asked for mode 'same-origin'; use mode 'cors' (the default) to call another origin.",
+// Failures of the request itself, not of a response: no response header can change them.
+const NOTES: Partial<Record<Reason['code'], string>> = {
+  'redirect-invalid-location': 'No header can fix this: redirect only to http(s) URLs, or call the final URL directly.',
+  'redirect-disallowed-credentials-in-url': 'No header can fix this: a CORS request may not be redirected to a URL with a user name or password (Fetch §4.4 step 9); remove them from the redirect Location, or call the final URL directly.',
+  'disallowed-by-mode': "No header can fix this: the page asked for mode 'same-origin' (Fetch §4.1 step 12); use mode 'cors' (the default) to call another origin.",
 };
 
 export const BROWSER_ERROR_FIX: Fix = {
@@ -84,22 +85,38 @@ export const BROWSER_ERROR_FIX: Fix = {
   note: 'The recorded headers pass. If a public page calls a private or loopback address, Chromium asks the user for Local Network Access permission; otherwise look for a proxy or extension that changes the response.',
 };
 
+function nullOriginNote(ctx: FixContext): string {
+  const why = ctx.reason.hop > 0
+    ? `the request reached ${ctx.url} through a cross-origin redirect, so its Origin is "null" (Fetch §4.4 step 10).`
+    : 'the page has an opaque origin (a sandboxed iframe, a data: or file: document), so its Origin is "null".';
+  const instead = ctx.reason.hop > 0 ? `have the page call ${ctx.url} directly, or keep the redirect on the first server's origin` : 'serve the page from a real origin';
+  return `No header change can fix this safely: ${why} Allowing "null" would let any sandboxed page read the response: ${instead}.`;
+}
+
+function preflightRedirectNote(ctx: FixContext): string {
+  const location = ctx.preflightResponse ? getHeader(ctx.preflightResponse.headers, 'Location') : null;
+  const target = location ? ` (to ${location})` : '';
+  return `No header change can fix this: the preflight was redirected${target}, and a preflight never follows redirects (Fetch §4.8, redirect mode "manual"). Have the page call the final URL directly, or stop redirecting OPTIONS ${ctx.url} and answer it there with a 2xx and the CORS headers.`;
+}
+
 export function computeFix(ctx: FixContext): Fix {
   const note = NOTES[ctx.reason.code];
-  if (note) return { ...NO_FIX, note: note(ctx) };
-  if (ctx.origin === 'null') {
-    return {
-      ...NO_FIX,
-      note: `The request reached ${ctx.url} through a cross-origin redirect, so its Origin is "null". Allowing "null" would let any sandboxed page read the response: have the page call ${ctx.url} directly, or keep the redirect on the first server's origin.`,
-    };
-  }
+  if (note) return { ...NO_FIX, note };
+  if (ctx.origin === 'null') return { ...NO_FIX, note: nullOriginNote(ctx) };
+  if (ctx.reason.code === 'preflight-redirect') return { ...NO_FIX, note: preflightRedirectNote(ctx) };
   const response = ctx.actualPasses ? null : withVary(accessHeaders(ctx, ctx.actualResponse), ctx.actualResponse);
   if (ctx.reason.stage !== 'preflight') return { preflight: null, preflightStatus: null, response };
   const status = ctx.preflightResponse?.status;
   const statusWrong = status === undefined || !isOkStatus(status);
-  const fix: Fix = { preflight: preflightHeaders(ctx), preflightStatus: statusWrong ? 204 : null, response };
-  if (ctx.reason.code === 'preflight-redirect') {
-    return { ...fix, note: `Answer OPTIONS ${ctx.url} itself with ${204}; a preflight may not be redirected.` };
-  }
-  return fix;
+  return { preflight: preflightHeaders(ctx), preflightStatus: statusWrong ? 204 : null, response };
+}
+
+/**
+ * The fix for a walk's first failure. Failures found before any response was checked (the
+ * redirect Location rules, the request mode) carry no FixContext but still deserve their note.
+ */
+export function fixForFailure(failure: Reason | null, ctx: FixContext | null): Fix {
+  if (ctx) return computeFix(ctx);
+  const note = failure ? NOTES[failure.code] : undefined;
+  return note ? { ...NO_FIX, note } : NO_FIX;
 }

@@ -50,5 +50,14 @@ export function header(name: string, value: string): Header {
 
 /** Split a comma list into trimmed, non-empty items (the `#rule` of RFC 9110 §5.6.1). */
 export function splitList(value: string): string[] {
-  return value.split(',').map(trimOws).filter((item) => item.length > 0);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i === value.length || value.charCodeAt(i) === 44 /* , */) {
+      const item = trimOws(value.slice(start, i));
+      if (item.length > 0) out.push(item);
+      start = i + 1;
+    }
+  }
+  return out;
 }

@@ -16,6 +16,11 @@ export interface WarningInput {
   readonly withCredentials: boolean;
 }
 
+/** `Vary` lists `Origin` (or `*`), case-insensitively. */
+export function variesByOrigin(vary: string | null): boolean {
+  return vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
+}
+
 function corsResponseWarnings({ exchange, walk }: WarningInput, out: Warning[]): void {
   for (const i of walk.corsHops) {
     const response = exchange.hops[i]?.response;
@@ -25,8 +30,7 @@ function corsResponseWarnings({ exchange, walk }: WarningInput, out: Warning[]):
       out.push({ code: 'allow-origin-null', severity: 'high', header: 'Access-Control-Allow-Origin',
         message: 'Access-Control-Allow-Origin: null is granted to sandboxed iframes and data: URLs of any site; an attacker can read this response from one.' });
     } else if (acao !== null && acao !== '*') {
-      const vary = splitList(getHeader(response.headers, 'Vary') ?? '').map((v) => v.toLowerCase());
-      if (!vary.includes('origin') && !vary.includes('*')) {
+      if (!variesByOrigin(getHeader(response.headers, 'Vary'))) {
         out.push({ code: 'allow-origin-without-vary', severity: 'medium', header: 'Vary',
           message: `The response names one origin (${acao}) but has no Vary: Origin; a shared cache may serve it to another origin and break CORS there (Fetch §3.2.5).` });
       }

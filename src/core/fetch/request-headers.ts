@@ -12,7 +12,10 @@ const FORBIDDEN = new Set([
 ]);
 
 export function isForbiddenRequestHeader(name: string): boolean {
-  const lower = name.toLowerCase();
+  return isForbiddenLower(name.toLowerCase());
+}
+
+function isForbiddenLower(lower: string): boolean {
   return FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-');
 }
 
@@ -28,7 +31,7 @@ const BROWSER_ADDED = new Set([
 ]);
 
 export function isBrowserAddedHeader(name: string): boolean {
-  return BROWSER_ADDED.has(name.toLowerCase());
+  return BROWSER_ADDED.has(name) || BROWSER_ADDED.has(name.toLowerCase());
 }
 
 /** Fetch §2.2.2 CORS-unsafe request-header byte. */
@@ -61,8 +64,12 @@ export function byteLength(value: string): number {
 
 /** Fetch §2.2.2 "CORS-safelisted request-header" for one (name, value). */
 export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  return isSafelistedLower(name.toLowerCase(), value);
+}
+
+function isSafelistedLower(lower: string, value: string): boolean {
   if (byteLength(value) > 128) return false;
-  switch (name.toLowerCase()) {
+  switch (lower) {
     case 'accept':
       return !hasCorsUnsafeByte(value);
     case 'accept-language':
@@ -83,22 +90,23 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
 /**
  * Fetch §2.2.2 "CORS-unsafe request-header names": lowercased, sorted, unique. Values of
  * safelisted headers count towards a 1024-byte budget; past it, all of them become unsafe.
- * `skip` drops names that are on the wire but were not set by the page (see BROWSER_ADDED).
+ * `skip` (given the lowercased name) drops names on the wire the page did not set (see BROWSER_ADDED).
  */
-export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (name: string) => boolean = () => false): string[] {
-  const unsafe = new Set<string>();
-  const potentiallyUnsafe = new Set<string>();
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (lowerName: string) => boolean = () => false): string[] {
+  // Plain arrays: request header lists are short, and this runs for every CORS hop.
+  const unsafe: string[] = [];
+  const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    if (isForbiddenRequestHeader(name) || skip(name)) continue;
     const lower = name.toLowerCase();
-    if (isCorsSafelistedRequestHeader(lower, value)) {
-      potentiallyUnsafe.add(lower);
+    if (isForbiddenLower(lower) || skip(lower)) continue;
+    if (isSafelistedLower(lower, value)) {
+      potentiallyUnsafe.push(lower);
       safelistedBytes += byteLength(value);
-    } else {
-      unsafe.add(lower);
+    } else if (!unsafe.includes(lower)) {
+      unsafe.push(lower);
     }
   }
-  if (safelistedBytes > 1024) for (const name of potentiallyUnsafe) unsafe.add(name);
-  return [...unsafe].sort();
+  if (safelistedBytes > 1024) for (const name of potentiallyUnsafe) if (!unsafe.includes(name)) unsafe.push(name);
+  return unsafe.length > 1 ? unsafe.sort() : unsafe;
 }
