@@ -1,0 +1,132 @@
+// The boundary between webRequest and the recorder (style.md §3): raw `details` objects from either
+// browser become plain `RequestEvent`s at once; nothing after this file sees a browser's shape.
+
+import type { Header, HeaderList, ResponseRecord } from '../core/model';
+
+/** A webRequest header as both browsers give it (`binaryValue` when the value is not UTF-8). */
+export interface RawHeader {
+  readonly name: string;
+  readonly value?: string;
+  readonly binaryValue?: readonly number[];
+}
+
+/**
+ * The fields of webRequest `details` the recorder reads: the union of what Chromium and Firefox send.
+ * Chromium names the page's origin in `initiator`; Firefox gives full URLs in `originUrl`/`documentUrl`.
+ */
+export interface WebRequestDetails {
+  readonly requestId: string;
+  readonly url: string;
+  readonly method: string;
+  readonly tabId: number;
+  readonly frameId: number;
+  readonly type: string;
+  readonly timeStamp: number;
+  readonly initiator?: string;
+  readonly originUrl?: string;
+  readonly documentUrl?: string;
+  readonly requestHeaders?: readonly RawHeader[];
+  readonly responseHeaders?: readonly RawHeader[];
+  readonly statusCode?: number;
+  readonly statusLine?: string;
+  readonly redirectUrl?: string;
+  readonly error?: string;
+}
+
+/** Which webRequest event fired, in the order of a request's life. */
+export type RequestPhase = 'start' | 'send' | 'response' | 'redirect' | 'complete' | 'error';
+
+export interface EventBase {
+  readonly requestId: string;
+  /** Milliseconds since the epoch (webRequest `timeStamp`). */
+  readonly at: number;
+  readonly url: string;
+  readonly method: string;
+  readonly tabId: number;
+  readonly frameId: number;
+  readonly resourceType: string;
+  readonly initiatorOrigin: string | null;
+  readonly documentUrl?: string;
+}
+
+export type RequestEvent =
+  | (EventBase & { readonly phase: 'start' })
+  | (EventBase & { readonly phase: 'send'; readonly requestHeaders: HeaderList })
+  | (EventBase & { readonly phase: 'response' | 'complete'; readonly response: ResponseRecord })
+  | (EventBase & { readonly phase: 'redirect'; readonly response: ResponseRecord; readonly redirectUrl: string })
+  | (EventBase & { readonly phase: 'error'; readonly error: string });
+
+/** `scheme://host[:port]` of a URL; `null` for an unparsable one. Non-special schemes keep their host. */
+export function originOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== 'null') return parsed.origin;
+  // WHATWG URL gives opaque origins for moz-extension: and chrome-extension:; for the log a readable
+  // `scheme://host` is more useful than "null", and it is what the browser puts in `Origin` for them.
+  return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
+}
+
+function initiatorOriginOf(details: WebRequestDetails): string | null {
+  // Chromium: `initiator` is already an origin, or the string "null" for an opaque one.
+  if (details.initiator !== undefined) return details.initiator;
+  // Firefox: the URL of what triggered the request (a worker script, a document).
+  const source = details.originUrl ?? details.documentUrl;
+  return source === undefined ? null : originOf(source);
+}
+
+function headerValue(raw: RawHeader): string {
+  if (raw.value !== undefined) return raw.value;
+  // Header bytes that are not valid UTF-8: keep them byte-for-byte (Fetch §2.2.2 values are byte sequences).
+  return raw.binaryValue ? String.fromCharCode(...raw.binaryValue) : '';
+}
+
+export function normalizeHeaders(raw: readonly RawHeader[] | undefined): HeaderList {
+  if (!raw) return [];
+  return raw.map((h): Header => ({ name: h.name, value: headerValue(h) }));
+}
+
+/** Status text from a status line such as `HTTP/1.1 404 Not Found` (empty for HTTP/2, which has none). */
+function statusTextOf(statusLine: string | undefined): string {
+  if (!statusLine) return '';
+  const match = /^\S+\s+\d{3}\s?(.*)$/.exec(statusLine);
+  return match?.[1]?.trim() ?? '';
+}
+
+function responseOf(details: WebRequestDetails): ResponseRecord {
+  return {
+    status: details.statusCode ?? 0,
+    statusText: statusTextOf(details.statusLine),
+    headers: normalizeHeaders(details.responseHeaders),
+  };
+}
+
+export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails): RequestEvent {
+  const base: EventBase = {
+    requestId: details.requestId,
+    at: details.timeStamp,
+    url: details.url,
+    method: details.method,
+    tabId: details.tabId,
+    frameId: details.frameId,
+    resourceType: details.type,
+    initiatorOrigin: initiatorOriginOf(details),
+    ...(details.documentUrl !== undefined ? { documentUrl: details.documentUrl } : {}),
+  };
+  switch (phase) {
+    case 'start':
+      return { ...base, phase };
+    case 'send':
+      return { ...base, phase, requestHeaders: normalizeHeaders(details.requestHeaders) };
+    case 'response':
+    case 'complete':
+      return { ...base, phase, response: responseOf(details) };
+    case 'redirect':
+      return { ...base, phase, response: responseOf(details), redirectUrl: details.redirectUrl ?? '' };
+    case 'error':
+      return { ...base, phase, error: details.error ?? 'unknown error' };
+  }
+}

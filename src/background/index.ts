@@ -1,0 +1,37 @@
+// Background entry (a service worker in Chromium, an event page in Firefox). Every listener is
+// registered synchronously in the first turn: a worker woken by an event only delivers it to
+// listeners that exist by then.
+
+import { onHostAccessChanged, hasHostAccess } from '../platform/host-access';
+import { onInstalled, onTabRemoved, openExtensionTab } from '../platform/lifecycle';
+import { onPortConnect } from '../platform/ports';
+import { readSessionValue, writeSessionValue } from '../platform/session-storage';
+import { browserFamily, listenToWebRequest } from '../platform/web-request';
+import { BackgroundRuntime } from './background-runtime';
+
+const SESSION_MARKER = 'corsLensSessionStarted';
+
+const runtime = new BackgroundRuntime({
+  browser: browserFamily(),
+  hasHostAccess,
+  // storage.session is emptied when the browser stops: no marker means a new browser session.
+  isFreshSession: async () => {
+    if ((await readSessionValue(SESSION_MARKER)) !== undefined) return false;
+    await writeSessionValue(SESSION_MARKER, Date.now());
+    return true;
+  },
+});
+
+listenToWebRequest((phase, details) => runtime.onWebRequest(phase, details));
+onPortConnect((port) => runtime.acceptPort(port));
+onTabRemoved((tabId) => runtime.onTabRemoved(tabId));
+onHostAccessChanged(() => void runtime.refreshHostAccess());
+onInstalled((info) => {
+  // A temporary install (web-ext run, about:debugging, WebDriver BiDi) is a developer's: open the log as
+  // a tab. It is also the page end-to-end tests in Firefox evaluate in, since BiDi cannot open moz-extension: URLs.
+  if (info.temporary) void openExtensionTab('src/panel/panel.html?standalone=1');
+});
+
+// For tests and `npm run bench` (read with CDP in the worker): time spent per event, and a way to
+// write the log out before the test stops the worker.
+Object.assign(globalThis, { corsLens: { stats: runtime.stats, flush: () => runtime.flush(), ready: runtime.ready } });

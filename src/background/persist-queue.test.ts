@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeExchange } from '../core/analyze';
+import type { Exchange } from '../core/model';
+import { PersistQueue } from './persist-queue';
+import { TabLog } from './tab-log';
+
+const NO_PENDING = { requests: [], preflights: [], removed: [] };
+
+function exchange(id: string): Exchange {
+  return {
+    id,
+    initiatorOrigin: 'http://page.test',
+    hops: [{ request: { method: 'GET', url: 'http://api.test/', headers: [] }, response: { status: 200, headers: [] } }],
+    preflights: [],
+    startedAt: 0,
+  };
+}
+
+/** Records `n` exchanges into a log of cap `cap`, queueing every change. */
+function fill(queue: PersistQueue, log: TabLog, from: number, n: number): void {
+  for (let i = from; i < from + n; i++) {
+    const e = exchange(`r${i}`);
+    const change = log.record(e, analyzeExchange(e), 0);
+    queue.addChange(log.meta(), change);
+  }
+}
+
+describe('PersistQueue', () => {
+  test.each([
+    // cap, recorded in batch 1, recorded in batch 2, rows put in batch 2, rows removed in batch 2
+    [10, 5, 3, 3, 0],
+    [4, 4, 2, 2, 2],
+    // Rows written and dropped within one batch never reach storage.
+    [2, 2, 5, 2, 2],
+  ])('cap %i: %i then %i recorded -> batch 2 puts %i, removes %i', (cap, first, second, puts, removes) => {
+    const queue = new PersistQueue();
+    const log = TabLog.create(1, cap);
+    fill(queue, log, 0, first);
+    queue.take(NO_PENDING);
+    fill(queue, log, first, second);
+    const batch = queue.take(NO_PENDING);
+    expect(batch.put).toHaveLength(puts);
+    expect(batch.remove).toHaveLength(removes);
+    expect(batch.metas).toEqual([log.meta()]);
+    expect(queue.pending).toBe(false);
+  });
+
+  test('applying every batch to a store reproduces the log exactly', () => {
+    const queue = new PersistQueue();
+    const log = TabLog.create(1, 7);
+    const rows = new Map<string, unknown>();
+    for (let round = 0; round < 6; round++) {
+      fill(queue, log, round * 4, 4);
+      const batch = queue.take(NO_PENDING);
+      for (const [tabId, seq] of batch.remove) rows.delete(`${tabId}:${seq}`);
+      for (const row of batch.put) rows.set(`${row.tabId}:${row.seq}`, row.entry);
+    }
+    expect([...rows.values()]).toEqual(log.list());
+  });
+
+  test('a removed tab drops its queued rows', () => {
+    const queue = new PersistQueue();
+    const log = TabLog.create(3);
+    fill(queue, log, 0, 2);
+    queue.removeTab(3);
+    const batch = queue.take(NO_PENDING);
+    expect(batch).toMatchObject({ put: [], remove: [], metas: [], removedTabs: [3] });
+  });
+});

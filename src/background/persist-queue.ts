@@ -1,0 +1,83 @@
+// Collects what changed since the last write, so storage gets one batch every few hundred ms instead of
+// one write per webRequest event. Pure: the IndexedDB writer (persistence.ts) takes the batch.
+
+import type { RecordedExchange } from '../core/protocol';
+import type { AssemblerChanges } from './assembler-state';
+import type { TabLogChange, TabLogMeta } from './tab-log';
+
+export interface StoredExchange {
+  readonly tabId: number;
+  readonly seq: number;
+  readonly entry: RecordedExchange;
+}
+
+export interface PersistBatch {
+  readonly put: readonly StoredExchange[];
+  readonly remove: readonly (readonly [tabId: number, seq: number])[];
+  readonly metas: readonly TabLogMeta[];
+  readonly removedTabs: readonly number[];
+  /** In-flight requests and preflights changed since the last batch. */
+  readonly assembler: AssemblerChanges;
+}
+
+export class PersistQueue {
+  private put = new Map<string, StoredExchange>();
+  private remove = new Map<string, readonly [number, number]>();
+  private metas = new Map<number, TabLogMeta>();
+  private removedTabs = new Set<number>();
+  private dirty = false;
+
+  get pending(): boolean {
+    return this.dirty;
+  }
+
+  /** Queue the rows a tab-log change touched and the tab's new meta. */
+  addChange(meta: TabLogMeta, change: TabLogChange): void {
+    const { tabId } = meta;
+    for (const seq of change.removedSeqs) {
+      const key = `${tabId}:${seq}`;
+      // Written and dropped within one batch: it never needs to reach storage.
+      if (!this.put.delete(key)) this.remove.set(key, [tabId, seq]);
+    }
+    for (const entry of change.added) this.put.set(`${tabId}:${entry.seq}`, { tabId, seq: entry.seq, entry });
+    this.metas.set(tabId, meta);
+    this.removedTabs.delete(tabId);
+    this.dirty = true;
+  }
+
+  /** Meta only (preserve-log toggled, a same-origin exchange counted). */
+  addMeta(meta: TabLogMeta): void {
+    this.metas.set(meta.tabId, meta);
+    this.dirty = true;
+  }
+
+  removeTab(tabId: number): void {
+    for (const [key, row] of this.put) if (row.tabId === tabId) this.put.delete(key);
+    for (const [key, row] of this.remove) if (row[0] === tabId) this.remove.delete(key);
+    this.metas.delete(tabId);
+    this.removedTabs.add(tabId);
+    this.dirty = true;
+  }
+
+  /** The in-flight state changed (the assembler tracks which rows). */
+  touchAssembler(): void {
+    this.dirty = true;
+  }
+
+  /** Takes everything queued, leaving the queue empty. */
+  take(assembler: AssemblerChanges): PersistBatch {
+    const batch: PersistBatch = {
+      put: [...this.put.values()],
+      remove: [...this.remove.values()],
+      metas: [...this.metas.values()],
+      removedTabs: [...this.removedTabs],
+      assembler,
+    };
+    this.put = new Map();
+    this.remove = new Map();
+    this.metas = new Map();
+    this.removedTabs = new Set();
+    this.dirty = false;
+    return batch;
+  }
+}

@@ -1,0 +1,68 @@
+// The background's end of the panel protocol (style.md §4-5): one port per inspected tab, named
+// `cors-lens:<tabId>`. A port receives nothing until its `hello`, which is answered with a full
+// snapshot; after that it gets every change. Messages are dispatched through one handler per type.
+
+import type { PortLike } from '../platform/ports';
+import { isProtocolMessage, PORT_PREFIX, type BackgroundMessage, type PanelToBackground } from '../core/protocol';
+
+type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K], tabId: number, port: PortLike) => void;
+
+export type PanelHandlers = { readonly [K in keyof PanelToBackground]: Handler<K> };
+
+/** Payload checks: the port carries whatever the other end posted, so nothing is trusted unchecked. */
+const VALID: { readonly [K in keyof PanelToBackground]: (payload: Record<string, unknown>) => boolean } = {
+  hello: (p) => typeof p['tabId'] === 'number' && typeof p['protocolVersion'] === 'number',
+  clear: (p) => typeof p['tabId'] === 'number',
+  setPreserveLog: (p) => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
+  hostAccessChanged: (p) => typeof p['tabId'] === 'number',
+};
+
+function isPanelMessageType(type: string): type is keyof PanelToBackground {
+  return Object.hasOwn(VALID, type);
+}
+
+/** `cors-lens:12` → 12; anything else is not our port. */
+export function tabIdOfPort(name: string): number | undefined {
+  if (!name.startsWith(PORT_PREFIX)) return undefined;
+  const id = Number(name.slice(PORT_PREFIX.length));
+  return Number.isInteger(id) ? id : undefined;
+}
+
+export class PortHub {
+  private readonly subscribers = new Map<number, Set<PortLike>>();
+
+  constructor(private readonly handlers: PanelHandlers) {}
+
+  accept(port: PortLike): void {
+    const tabId = tabIdOfPort(port.name);
+    if (tabId === undefined) return;
+    port.onMessage((raw) => this.dispatch(raw, tabId, port));
+    port.onDisconnect(() => this.subscribers.get(tabId)?.delete(port));
+  }
+
+  /** Starts streaming changes of `tabId` to `port`; call right after posting its snapshot. */
+  subscribe(tabId: number, port: PortLike): void {
+    let ports = this.subscribers.get(tabId);
+    if (!ports) this.subscribers.set(tabId, (ports = new Set()));
+    ports.add(port);
+  }
+
+  send(tabId: number, message: BackgroundMessage): void {
+    for (const port of this.subscribers.get(tabId) ?? []) port.postMessage(message);
+  }
+
+  get portCount(): number {
+    let n = 0;
+    for (const ports of this.subscribers.values()) n += ports.size;
+    return n;
+  }
+
+  private dispatch(raw: unknown, tabId: number, port: PortLike): void {
+    if (!isProtocolMessage(raw) || !isPanelMessageType(raw.type)) return;
+    const payload = raw.payload as Record<string, unknown>;
+    // The port's name decides the tab; a payload naming another tab is ignored, not obeyed.
+    if (!VALID[raw.type](payload) || payload['tabId'] !== tabId) return;
+    const handler = this.handlers[raw.type] as Handler<typeof raw.type>;
+    handler(payload as unknown as PanelToBackground[typeof raw.type], tabId, port);
+  }
+}

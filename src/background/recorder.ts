@@ -1,0 +1,152 @@
+// The recorder's brain, free of browser APIs: normalised events in; per-tab logs, protocol messages
+// for the panels and persistence batches out. index.ts wires it to webRequest, ports and IndexedDB.
+
+import { analyzeExchange } from '../core/analyze';
+import { CookieEvidence } from '../core/cookie-evidence';
+import type { Exchange } from '../core/model';
+import { message, type BackgroundMessage, type BackgroundToPanel, type HostAccess } from '../core/protocol';
+import type { AssemblerState } from './assembler-state';
+import type { RequestEvent } from './event-normalizer';
+import { ExchangeAssembler, DEFAULT_ASSEMBLER_OPTIONS } from './exchange-assembler';
+import { PersistQueue, type PersistBatch, type StoredExchange } from './persist-queue';
+import { DEFAULT_CAP, TabLog, type TabLogChange, type TabLogMeta } from './tab-log';
+
+export interface RecorderSnapshot {
+  readonly metas: readonly TabLogMeta[];
+  readonly exchanges: readonly StoredExchange[];
+  readonly assembler: AssemblerState;
+}
+
+export interface RecorderOptions {
+  readonly browser?: 'chromium' | 'firefox';
+  readonly cap?: number;
+  /** Where protocol messages for a tab go (every port open on that tab). */
+  readonly send: (tabId: number, message: BackgroundMessage) => void;
+}
+
+/** A navigation's final response: not a redirect, and not 204/205, which leave the old page in place. */
+function isCommittedNavigation(event: RequestEvent): boolean {
+  if (event.resourceType !== 'main_frame' || event.phase !== 'response') return false;
+  const { status } = event.response;
+  return !(status >= 300 && status < 400) && status !== 204 && status !== 205;
+}
+
+export class Recorder {
+  private readonly logs = new Map<number, TabLog>();
+  private readonly assembler: ExchangeAssembler;
+  private readonly queue = new PersistQueue();
+  private hostAccess: HostAccess = 'granted';
+  /** Which hosts the browser holds cookies for, as seen on the wire (one jar for all tabs). */
+  private readonly cookies = new CookieEvidence();
+
+  constructor(private readonly options: RecorderOptions, restored?: RecorderSnapshot) {
+    this.assembler = new ExchangeAssembler(restored?.assembler, DEFAULT_ASSEMBLER_OPTIONS);
+    if (!restored) return;
+    for (const meta of restored.metas) {
+      const entries = restored.exchanges.filter((e) => e.tabId === meta.tabId).map((e) => e.entry);
+      for (const entry of entries) this.cookies.observe(entry.exchange);
+      this.logs.set(meta.tabId, TabLog.restore(meta, entries));
+    }
+  }
+
+  handle(event: RequestEvent): void {
+    // Requests of no tab (the extension's own, service workers') have no panel to show them in.
+    if (event.tabId < 0) return;
+    if (event.resourceType === 'main_frame' || event.resourceType === 'sub_frame') {
+      // Navigations are not CORS requests (Fetch §4.1: mode "navigate"); the top one starts a page group.
+      if (isCommittedNavigation(event)) this.startPage(event.tabId, event.url, event.at);
+      return;
+    }
+    for (const exchange of this.assembler.handle(event)) this.record(exchange, event.at);
+    this.queue.touchAssembler();
+  }
+
+  tick(now: number): void {
+    const finished = this.assembler.tick(now);
+    for (const exchange of finished) this.record(exchange, now);
+    if (finished.length > 0) this.queue.touchAssembler();
+  }
+
+  snapshot(tabId: number): BackgroundToPanel['snapshot'] {
+    const log = this.log(tabId);
+    return { tabId, pages: log.pages(), exchanges: log.list(), summary: log.summary(this.hostAccess) };
+  }
+
+  clear(tabId: number): void {
+    const log = this.log(tabId);
+    const change = log.clear();
+    this.queue.addChange(log.meta(), change);
+    this.send(tabId, 'cleared', { summary: log.summary(this.hostAccess) });
+  }
+
+  setPreserveLog(tabId: number, preserveLog: boolean): void {
+    const log = this.log(tabId);
+    log.setPreserveLog(preserveLog);
+    this.queue.addMeta(log.meta());
+    this.send(tabId, 'summaryChanged', { summary: log.summary(this.hostAccess) });
+  }
+
+  setHostAccess(hostAccess: HostAccess): void {
+    if (hostAccess === this.hostAccess) return;
+    this.hostAccess = hostAccess;
+    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: log.summary(hostAccess) });
+  }
+
+  dropTab(tabId: number): void {
+    this.logs.delete(tabId);
+    this.assembler.dropTab(tabId);
+    this.queue.removeTab(tabId);
+  }
+
+  get hasInFlight(): boolean {
+    return this.assembler.inFlight > 0;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.queue.pending;
+  }
+
+  takeBatch(): PersistBatch {
+    return this.queue.take(this.assembler.takeChanges());
+  }
+
+  private record(exchange: Exchange, at: number): void {
+    const tabId = exchange.tabId ?? -1;
+    const log = this.log(tabId);
+    const own: Exchange = this.options.browser ? { ...exchange, browser: this.options.browser } : exchange;
+    // Same-origin exchanges are only counted, but their cookies still tell what the jar holds.
+    const stamped = this.cookies.annotate(own);
+    this.cookies.observe(own);
+    const change = log.record(stamped, analyzeExchange(stamped), at);
+    this.queue.addChange(log.meta(), change);
+    this.announce(tabId, log, change);
+  }
+
+  private startPage(tabId: number, url: string, at: number): void {
+    const log = this.log(tabId);
+    const change = log.startPage(url, at);
+    this.queue.addChange(log.meta(), change);
+    this.announce(tabId, log, change);
+  }
+
+  private announce(tabId: number, log: TabLog, change: TabLogChange): void {
+    const summary = log.summary(this.hostAccess);
+    if (change.startedPage) this.send(tabId, 'pageStarted', { page: change.startedPage, removedPageIds: change.removedPageIds });
+    for (const entry of change.added) this.send(tabId, 'exchangeRecorded', { entry, summary });
+    // pageStarted carries no summary, and a navigation without preserve-log resets the counts.
+    if (change.added.length === 0) this.send(tabId, 'summaryChanged', { summary });
+  }
+
+  private log(tabId: number): TabLog {
+    let log = this.logs.get(tabId);
+    if (!log) {
+      log = TabLog.create(tabId, this.options.cap ?? DEFAULT_CAP);
+      this.logs.set(tabId, log);
+    }
+    return log;
+  }
+
+  private send<K extends keyof BackgroundToPanel>(tabId: number, type: K, payload: BackgroundToPanel[K]): void {
+    this.options.send(tabId, message<BackgroundToPanel, K>(type, payload) as BackgroundMessage);
+  }
+}

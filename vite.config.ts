@@ -1,0 +1,38 @@
+// Extension build: one manifest, two browsers. `CORS_LENS_BROWSER=chrome|firefox` (or `--mode firefox`)
+// picks the target; scripts/build.mjs runs both. crxjs rewrites `background` per browser: the Chrome
+// output keeps only `service_worker`, the Firefox output only `scripts` (browser-facts.md, Build).
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import manifestJson from './manifest.json' with { type: 'json' };
+
+// JSON imports widen literals (`manifest_version: number`); the file is the MV3 manifest crxjs expects.
+const manifest = manifestJson as ManifestV3Export;
+
+type TargetBrowser = 'chrome' | 'firefox';
+
+function targetBrowser(mode: string): TargetBrowser {
+  const fromEnv = process.env['CORS_LENS_BROWSER'];
+  const name = fromEnv ?? (mode === 'firefox' ? 'firefox' : 'chrome');
+  if (name !== 'chrome' && name !== 'firefox') throw new Error(`CORS_LENS_BROWSER must be chrome or firefox, not ${name}`);
+  return name;
+}
+
+export default defineConfig(({ mode }) => {
+  const browser = targetBrowser(mode);
+  return {
+    plugins: [preact(), crx({ manifest, browser })],
+    build: {
+      outDir: `extension/${browser}`,
+      emptyOutDir: true,
+      // Stores review the code: keep it readable, and ship no source maps that would point at local paths.
+      minify: false,
+      sourcemap: false,
+      // The panel is not referenced from the manifest (devtools.panels.create names it at run time),
+      // so crxjs cannot find it on its own.
+      rollupOptions: { input: { panel: 'src/panel/panel.html' } },
+    },
+    // The dev server is never used for this extension; building is the only way to load it.
+    server: { strictPort: true },
+  };
+});
