@@ -1,0 +1,55 @@
+// The demo behind `npm start` (scripts/start.mjs builds first, then runs this with tsx): the
+// two-origin scenario server with a gallery page, and Chromium with the extension loaded and
+// DevTools open on it. With a display it stays open until Ctrl-C; without one ($DISPLAY unset, or
+// --headless) it selects the CORS panel, saves a screenshot of it, says where, and exits.
+
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { start } from '../test/server/scenario-server';
+import { launchChromium } from '../test/support/browsers';
+import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../test/support/devtools-panel';
+import { CHROME_DIR, ROOT } from '../test/support/ensure-extension';
+import { DEMO_SCENARIOS, galleryHtml } from './demo-gallery';
+
+const { values } = parseArgs({ options: { headless: { type: 'boolean' }, out: { type: 'string' } } });
+const headless = values.headless === true || !process.env['DISPLAY'];
+const out = resolve(values.out ?? join(ROOT, '.tmp', 'cors-lens-panel.png')) as `${string}.png`;
+
+const server = await start({ pages: { '/demo.html': galleryHtml() } });
+const demoUrl = `${server.pageOrigin}/demo.html`;
+const launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, headless, extraArgs: ['--window-size=1400,1000'] });
+const shutdown = async (): Promise<void> => {
+  await launched.close();
+  await server.close();
+};
+
+try {
+  const [page] = await launched.browser.pages();
+  if (!page) throw new Error('Chromium opened no tab');
+  await page.goto(demoUrl);
+  console.log(`demo site: ${demoUrl} (API on ${server.apiOrigin} and ${server.siteOrigin})`);
+  await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone, { timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as { demoDone: Promise<boolean> }).demoDone);
+  console.log(`the page made ${DEMO_SCENARIOS.length} kinds of cross-origin call`);
+  if (headless) {
+    const { devtools, panel } = await openCorsPanel(launched.browser);
+    await dockToBottom(devtools);
+    await growDevtools(devtools);
+    // Wait until the panel lists the demo's traffic (its summary bar counts blocked exchanges).
+    await panel.waitForFunction(() => /blocked/.test(document.body.innerText) && document.querySelectorAll('[role="row"], tr').length > 5, { timeout: 20_000 }).catch(() => undefined);
+    mkdirSync(dirname(out), { recursive: true });
+    await screenshotDevtools(devtools, out);
+    console.log(`screenshot of the CORS panel: ${out}`);
+    await shutdown();
+  } else {
+    console.log('Chromium is open with DevTools: choose the "CORS" tab (it may be behind ">>"). Ctrl-C to stop.');
+    const stop = (): void => void shutdown().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    launched.browser.once('disconnected', () => void server.close().then(() => process.exit(0)));
+  }
+} catch (error) {
+  await shutdown();
+  throw error;
+}

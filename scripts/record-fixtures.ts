@@ -1,0 +1,129 @@
+// Record the fixture HARs: every catalogue scenario in real Chromium and real Firefox ESR against
+// the two-origin loopback scenario server, one fresh tab per scenario. Run:
+//   npx tsx scripts/record-fixtures.ts [--source chromium|firefox|firefox-extension] [--only id,id]
+// Writes test/fixtures/<source>/<scenario>.har and test/fixtures/outcomes.json (expected vs
+// observed). How each source obtains its entries: test/fixtures/README.md.
+
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'puppeteer-core';
+import { writeHar } from '../src/core/har/write-har';
+import { catalogue } from '../test/scenarios/catalogue';
+import type { RunResult, Scenario } from '../test/scenarios/types';
+import { start, type ScenarioServer } from '../test/server/scenario-server';
+import { BidiHarRecorder } from '../test/support/bidi-har';
+import { type BrowserName, withBrowser } from '../test/support/browsers';
+import { CdpHarRecorder } from '../test/support/cdp-har';
+import { ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
+import { extensionPage, snapshotWhen } from '../test/support/extension-log';
+import { type CorsErrorStatus, type FixtureTag, harFile } from '../test/support/har';
+
+const FIXTURES = new URL('../test/fixtures/', import.meta.url);
+/** Events of a finished request can trail the page's promise by a few ms. */
+const SETTLE_MS = 150;
+const SOURCES = ['chromium', 'firefox', 'firefox-extension'] as const;
+type SourceName = (typeof SOURCES)[number];
+
+interface Observed {
+  outcome: RunResult['outcome'];
+  corsError?: string;
+  failedParameter?: string;
+}
+type Outcomes = Record<string, { expected: string; expectedCorsError?: string } & Partial<Record<SourceName, Observed>>>;
+
+/** What one source does around a scenario: start listening before the page loads, then produce the log. */
+interface Capture {
+  readonly cors?: () => CorsErrorStatus | undefined;
+  log(tag: FixtureTag): Promise<unknown>;
+}
+
+interface Context {
+  readonly server: ScenarioServer;
+  readonly browser: Browser;
+  readonly version: string;
+  readonly ext?: Page;
+}
+
+const ofScenario = (id: string) => (url: string) => url.includes(`/api/${id}/`);
+const notFavicon = (url: string) => !url.endsWith('/favicon.ico');
+const pageUrl = (server: ScenarioServer, s: Scenario): string => `${server.pageOrigin}/?scenario=${s.id}`;
+
+async function capture(source: SourceName, ctx: Context, page: Page, s: Scenario): Promise<Capture> {
+  const browser = { name: source === 'chromium' ? 'chromium' : 'firefox', version: ctx.version };
+  const startedAt = Date.now();
+  if (source === 'chromium') {
+    const cdp = await CdpHarRecorder.attach(await page.createCDPSession());
+    return { cors: () => cdp.corsErrorStatus(ofScenario(s.id)), log: async (tag) => harFile(browser, pageUrl(ctx.server, s), startedAt, cdp.entries(notFavicon), tag) };
+  }
+  if (source === 'firefox') {
+    const bidi = new BidiHarRecorder(page);
+    const wire = () => ctx.server.requests().filter((r) => r.receivedAt >= startedAt);
+    return { log: async (tag) => harFile(browser, pageUrl(ctx.server, s), startedAt, bidi.entries(notFavicon, wire()), tag) };
+  }
+  // The extension's own recorder and HAR export (unredacted: values matter to nobody here, presence does).
+  return {
+    log: async (tag) => {
+      const ext = ctx.ext as Page;
+      const snap = await snapshotWhen(ext, pageUrl(ctx.server, s), (x) => x.exchanges.some((r) => ofScenario(s.id)(r.exchange.hops[0]?.request.url ?? '')), 5_000);
+      const har = writeHar(snap.exchanges, { redact: false, pages: snap.pages });
+      return { log: { ...har.log, browser, _corsLensFixture: tag } };
+    },
+  };
+}
+
+async function record(source: SourceName, scenarios: readonly Scenario[], outcomes: Outcomes): Promise<void> {
+  const name: BrowserName = source === 'chromium' ? 'chromium' : 'firefox';
+  const withExtension = source === 'firefox-extension';
+  if (withExtension) ensureExtensionBuilt();
+  const server = await start();
+  const dir = new URL(`${source}/`, FIXTURES);
+  await mkdir(dir, { recursive: true });
+  try {
+    await withBrowser(name, withExtension ? { extensionDir: FIREFOX_DIR } : {}, async ({ browser }) => {
+      const ctx: Context = { server, browser, version: await browser.version(), ...(withExtension ? { ext: await extensionPage(browser, name) } : {}) };
+      for (const s of scenarios) {
+        const page = await browser.newPage();
+        const cap = await capture(source, ctx, page, s);
+        await page.goto(pageUrl(server, s), { waitUntil: 'load' });
+        const result = await page.evaluate((id) => (window as unknown as { runScenario(id: string): Promise<RunResult> }).runScenario(id), s.id);
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        const corsErrorStatus = cap.cors?.();
+        const tag: FixtureTag = {
+          scenario: s.id,
+          browser: name,
+          browserVersion: ctx.version,
+          pageOutcome: result.outcome,
+          ...(corsErrorStatus ? { corsErrorStatus } : {}),
+          source: { chromium: 'cdp-network', firefox: 'bidi-network+server-log', 'firefox-extension': 'cors-lens-recorder+har-export' }[source],
+          pageResult: result,
+        };
+        await writeFile(new URL(`${s.id}.har`, dir), `${JSON.stringify(await cap.log(tag), null, 2)}\n`);
+        const row = (outcomes[s.id] ??= { expected: s.expected });
+        row.expected = s.expected;
+        if (s.expectedCorsError) row.expectedCorsError = s.expectedCorsError;
+        row[source] = { outcome: result.outcome, ...(corsErrorStatus ?? {}) };
+        const flag = result.outcome === s.expected ? '' : `   <-- expected ${s.expected}`;
+        console.log(`${source} ${s.id}: ${result.outcome}${corsErrorStatus ? ` (${corsErrorStatus.corsError} ${corsErrorStatus.failedParameter})` : ''}${flag}`);
+        await page.close();
+        server.clearLog();
+      }
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { source: { type: 'string' }, only: { type: 'string' } } });
+  if (values.source !== undefined && !(SOURCES as readonly string[]).includes(values.source)) throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
+  const sources: SourceName[] = values.source ? [values.source as SourceName] : [...SOURCES];
+  const only = values.only?.split(',');
+  const scenarios = only ? catalogue.filter((s) => only.includes(s.id)) : catalogue;
+  const outcomesFile = new URL('outcomes.json', FIXTURES);
+  const outcomes = JSON.parse(await readFile(outcomesFile, 'utf8').catch(() => '{}')) as Outcomes;
+  for (const source of sources) await record(source, scenarios, outcomes);
+  const sorted = Object.fromEntries(catalogue.filter((s) => outcomes[s.id]).map((s) => [s.id, outcomes[s.id]]));
+  await writeFile(outcomesFile, `${JSON.stringify(sorted, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,96 @@
+// Issue 3, end-to-end: Chrome stops an idle extension service worker (after 30 s); nothing the
+// recorder saw may be lost or duplicated. We stop the worker mid-run with CDP, make more requests
+// (which wake it), and check that every exchange from before and after is there exactly once.
+
+import type { Browser, Page, Target } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RecordedExchange } from '../../src/core/protocol';
+import { catalogue } from '../scenarios/catalogue';
+import type { RunResult } from '../scenarios/types';
+import { start, type ScenarioServer } from '../server/scenario-server';
+import { type LaunchedBrowser, launchChromium } from '../support/browsers';
+import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
+import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen } from '../support/extension-log';
+
+// Requests that reach the API (so webRequest sees them), half before and half after the stop.
+const IDS = catalogue.filter((s) => s.page.initiator === 'fetch' && !s.page.repeat && !s.page.publicDocument && s.page.target === undefined).map((s) => s.id).slice(0, 24);
+const BEFORE = IDS.slice(0, 12);
+const AFTER = IDS.slice(12);
+/** Chrome only stops a worker idle for 30 s; a second of quiet lets the recorder's batched write (250 ms) happen first. */
+const QUIET_MS = 1_000;
+
+function countByScenario(list: readonly RecordedExchange[], ids: readonly string[]): Record<string, number> {
+  return Object.fromEntries(ids.map((id) => [id, list.filter((r) => r.exchange.hops[0]?.request.url.includes(`/api/${id}/`)).length]));
+}
+
+/**
+ * Stop the extension's service worker as Chrome does when it idles: CDP `ServiceWorker.stopAllWorkers`
+ * from a session on one of the extension's own pages (the domain is per page target, not on the
+ * browser target), then wait until the worker target is really gone.
+ */
+async function stopWorker(browser: Browser, worker: Target, extPage: Page): Promise<void> {
+  const gone = new Promise<void>((resolve) => {
+    const onDestroyed = (t: Target): void => {
+      if (t !== worker) return;
+      browser.off('targetdestroyed', onDestroyed);
+      resolve();
+    };
+    browser.on('targetdestroyed', onDestroyed);
+  });
+  const session = await extPage.createCDPSession();
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+  await gone;
+}
+
+describe('chromium: the service worker stops mid-run', () => {
+  let server: ScenarioServer;
+  let launched: LaunchedBrowser | undefined;
+
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    server = await start();
+    launched = await launchChromium({ extensionDir: CHROME_DIR });
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  test('every exchange from before and after the stop is kept exactly once', async () => {
+    const browser = (launched as LaunchedBrowser).browser;
+    const worker = await extensionWorkerTarget(browser);
+    const ext = await extensionPage(browser, 'chromium');
+    const page = await browser.newPage();
+    await page.goto(`${server.pageOrigin}/?e2e=worker-restart`);
+    const run = (ids: readonly string[]): Promise<RunResult[]> =>
+      page.evaluate(async (list) => {
+        const w = window as unknown as { runScenario(id: string): Promise<RunResult> };
+        const out: RunResult[] = [];
+        for (const id of list) out.push(await w.runScenario(id));
+        return out;
+      }, ids);
+
+    await run(BEFORE);
+    await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, BEFORE)).every((n) => n >= 1));
+    await new Promise((r) => setTimeout(r, QUIET_MS));
+
+    // Not attaching to the worker here on purpose: an attached DevTools session keeps it from stopping.
+    await stopWorker(browser, worker, ext);
+    expect(browser.targets().some((t) => t.type() === 'service_worker' && t.url() === worker.url())).toBe(false);
+
+    await run(AFTER);
+    // The requests woke the worker again (a webRequest listener is a wake-up event in MV3).
+    const restarted = await extensionWorkerTarget(browser);
+    expect(restarted).not.toBe(worker);
+    const snap = await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, IDS)).every((n) => n >= 1));
+    const expected = Object.fromEntries(IDS.map((id) => [id, 1]));
+    expect(countByScenario(snap.exchanges, IDS)).toEqual(expected);
+    // Sequence numbers stay unique across the restart (protocol.ts: never reused).
+    const seqs = snap.exchanges.map((r) => r.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // A second read gives the same log: nothing is still being restored.
+    expect(countByScenario((await readSnapshot(ext, server.pageOrigin)).exchanges, IDS)).toEqual(expected);
+  });
+});

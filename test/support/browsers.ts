@@ -1,0 +1,89 @@
+// Launch Debian's Chromium and Firefox ESR with puppeteer-core, exactly as
+// /work/shared/docs/browser-facts.md describes (no downloaded browsers). Callers must close the
+// browser; `withBrowser` does it for them even when the body throws.
+
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+export interface LaunchOptions {
+  /** Unpacked extension directory to load (Chromium: enableExtensions; Firefox: temporary install). */
+  readonly extensionDir?: string;
+  /** Chromium only: open DevTools for each tab (the extension's devtools_page then loads). */
+  readonly devtools?: boolean;
+  /** Default true; `npm start` with a display passes false. */
+  readonly headless?: boolean;
+  readonly extraArgs?: readonly string[];
+}
+
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  readonly name: BrowserName;
+  /** Firefox: the id returned by installExtension. Chromium: undefined (find the worker target). */
+  readonly extensionId?: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    pipe: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    devtools: options.devtools ?? false,
+    ...(options.extensionDir !== undefined ? { enableExtensions: [options.extensionDir] } : {}),
+  });
+  return { browser, name: 'chromium', close: () => closeQuietly(browser) };
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    ...(options.extraArgs !== undefined ? { args: [...options.extraArgs] } : {}),
+  });
+  try {
+    const extensionId = options.extensionDir !== undefined ? await browser.installExtension(options.extensionDir) : undefined;
+    return { browser, name: 'firefox', ...(extensionId !== undefined ? { extensionId } : {}), close: () => closeQuietly(browser) };
+  } catch (error) {
+    await closeQuietly(browser);
+    throw error;
+  }
+}
+
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+/** Launch, run `body`, always close. */
+export async function withBrowser<T>(name: BrowserName, options: LaunchOptions, body: (b: LaunchedBrowser) => Promise<T>): Promise<T> {
+  const launched = await launch(name, options);
+  try {
+    return await body(launched);
+  } finally {
+    await launched.close();
+  }
+}
+
+async function closeQuietly(browser: Browser): Promise<void> {
+  // A browser that already died must not mask the test's own error; kill the process as a last resort.
+  try {
+    await browser.close();
+  } catch {
+    browser.process()?.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,84 @@
+// Read what the extension recorded, the way its own panel does: from an extension page, open the
+// port `cors-lens:<tabId>`, send `hello`, take the `snapshot` (src/core/protocol.ts). In Chromium
+// the test opens the panel page itself; in Firefox, BiDi cannot navigate to moz-extension: URLs,
+// so it uses the panel tab the extension opens on a temporary install (src/background/index.ts).
+
+import type { Browser, Page, Target } from 'puppeteer-core';
+import type { BackgroundToPanel } from '../../src/core/protocol';
+import type { BrowserName } from './browsers';
+
+export type Snapshot = BackgroundToPanel['snapshot'];
+
+const PANEL_PATH = 'src/panel/panel.html';
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Chromium: the extension's service worker target (waits for it to start). */
+export function extensionWorkerTarget(browser: Browser): Promise<Target> {
+  return browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+}
+
+/** An extension page to evaluate in: Chromium opens the panel page, Firefox finds the one the extension opened. */
+export async function extensionPage(browser: Browser, name: BrowserName): Promise<Page> {
+  if (name === 'chromium') {
+    const worker = await extensionWorkerTarget(browser);
+    // Node's URL gives origin "null" for non-special schemes such as chrome-extension:.
+    const origin = /^chrome-extension:\/\/[^/]+/.exec(worker.url())?.[0] ?? '';
+    const page = await browser.newPage();
+    await page.goto(`${origin}/${PANEL_PATH}?standalone=1`);
+    return page;
+  }
+  return waitFor('the extension tab in Firefox', 30_000, async () => {
+    // Puppeteer's BiDi backend may report such a tab as about:blank; ask the page itself.
+    for (const p of await browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://')) return p;
+    }
+    return undefined;
+  });
+}
+
+/** The snapshot of the tab whose URL starts with `tabUrlPrefix`, read through the panel protocol. */
+export function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snapshot> {
+  return extPage.evaluate(async (prefix: string) => {
+    type Api = typeof chrome;
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    if (tab?.id === undefined) throw new Error(`no tab at ${prefix}: ${tabs.map((t) => t.url).join(', ')}`);
+    const tabId = tab.id;
+    return new Promise<Snapshot>((resolve, reject) => {
+      const port = api.runtime.connect({ name: `cors-lens:${tabId}` });
+      const timer = setTimeout(() => reject(new Error('no snapshot within 20 s')), 20_000);
+      port.onMessage.addListener((m: { type: string; payload: Snapshot }) => {
+        if (m.type !== 'snapshot') return;
+        clearTimeout(timer);
+        port.disconnect();
+        resolve(m.payload);
+      });
+      port.postMessage({ type: 'hello', version: 1, payload: { tabId, protocolVersion: 1 } });
+    });
+  }, tabUrlPrefix);
+}
+
+/** Poll the snapshot until `done(snapshot)` holds (the recorder finishes exchanges asynchronously). */
+export async function snapshotWhen(extPage: Page, tabUrlPrefix: string, done: (s: Snapshot) => boolean, timeoutMs = 20_000): Promise<Snapshot> {
+  let last: Snapshot | undefined;
+  try {
+    return await waitFor('the extension to record every exchange', timeoutMs, async () => {
+      last = await readSnapshot(extPage, tabUrlPrefix);
+      return done(last) ? last : undefined;
+    });
+  } catch (error) {
+    if (last) return last;
+    throw error;
+  }
+}
