@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['extension/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test/fixtures/**', 'bin/**'] },
+  { ignores: ['extension/**', 'dist/**', 'node_modules/**', '.tmp/**', 'bin/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

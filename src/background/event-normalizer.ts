@@ -31,6 +31,8 @@ export interface WebRequestDetails {
   readonly statusLine?: string;
   readonly redirectUrl?: string;
   readonly error?: string;
+  /** The server's address (Chromium: onResponseStarted/onCompleted/onBeforeRedirect; Firefox: most events). */
+  readonly ip?: string | null;
 }
 
 /** Which webRequest event fired, in the order of a request's life. */
@@ -47,6 +49,7 @@ export interface EventBase {
   readonly resourceType: string;
   readonly initiatorOrigin: string | null;
   readonly documentUrl?: string;
+  readonly ip?: string;
 }
 
 export type RequestEvent =
@@ -115,6 +118,7 @@ export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails):
     resourceType: details.type,
     initiatorOrigin: initiatorOriginOf(details),
     ...(details.documentUrl !== undefined ? { documentUrl: details.documentUrl } : {}),
+    ...(typeof details.ip === 'string' && details.ip !== '' ? { ip: details.ip } : {}),
   };
   switch (phase) {
     case 'start':

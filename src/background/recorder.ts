@@ -2,6 +2,7 @@
 // for the panels and persistence batches out. index.ts wires it to webRequest, ports and IndexedDB.
 
 import { analyzeExchange } from '../core/analyze';
+import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';
 import { CookieEvidence } from '../core/cookie-evidence';
 import type { Exchange } from '../core/model';
 import { message, type BackgroundMessage, type BackgroundToPanel, type HostAccess } from '../core/protocol';
@@ -38,6 +39,8 @@ export class Recorder {
   private hostAccess: HostAccess = 'granted';
   /** Which hosts the browser holds cookies for, as seen on the wire (one jar for all tabs). */
   private readonly cookies = new CookieEvidence();
+  /** Address space of each frame's current document, by `tabId:frameId` (Local Network Access). */
+  private readonly frameSpaces = new Map<string, AddressSpace>();
 
   constructor(private readonly options: RecorderOptions, restored?: RecorderSnapshot) {
     this.assembler = new ExchangeAssembler(restored?.assembler, DEFAULT_ASSEMBLER_OPTIONS);
@@ -55,6 +58,7 @@ export class Recorder {
     if (event.resourceType === 'main_frame' || event.resourceType === 'sub_frame') {
       // Navigations are not CORS requests (Fetch §4.1: mode "navigate"); the top one starts a page group.
       if (isCommittedNavigation(event)) this.startPage(event.tabId, event.url, event.at);
+      this.noteDocumentSpace(event);
       return;
     }
     for (const exchange of this.assembler.handle(event)) this.record(exchange, event.at);
@@ -115,11 +119,21 @@ export class Recorder {
     const log = this.log(tabId);
     const own: Exchange = this.options.browser ? { ...exchange, browser: this.options.browser } : exchange;
     // Same-origin exchanges are only counted, but their cookies still tell what the jar holds.
-    const stamped = this.cookies.annotate(own);
+    const space = this.frameSpaces.get(`${tabId}:${exchange.frameId ?? 0}`);
+    const stamped = this.cookies.annotate(space ? { ...own, initiatorAddressSpace: space } : own);
     this.cookies.observe(own);
     const change = log.record(stamped, analyzeExchange(stamped), at);
     this.queue.addChange(log.meta(), change);
     this.announce(tabId, log, change);
+  }
+
+  private noteDocumentSpace(event: RequestEvent): void {
+    if (event.phase !== 'response' && event.phase !== 'complete') return;
+    const key = `${event.tabId}:${event.frameId}`;
+    const space = addressSpaceOfDocument(event.response.headers, event.ip);
+    if (space) this.frameSpaces.set(key, space);
+    else if (event.phase === 'response') this.frameSpaces.delete(key);
+    if (this.frameSpaces.size > 1000) this.frameSpaces.clear(); // bounded; a lost entry only loses an explanation
   }
 
   private startPage(tabId: number, url: string, at: number): void {

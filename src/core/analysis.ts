@@ -54,6 +54,7 @@ export type ReasonCode =
   | 'redirect-disallowed-credentials-in-url'
   | 'redirect-invalid-location'
   | 'disallowed-by-mode'
+  | 'local-network-access'
   | 'browser-reported-error';
 
 export interface Fix {

@@ -41,6 +41,8 @@ describe('analyzeExchange: type, verdict and first reason', () => {
     ['mode same-origin to another origin', exchange([hop('GET', `${API}/x`, GET)], { mode: 'same-origin' }), 'simple', 'blocked', 'disallowed-by-mode'],
     ['network error without response', exchange([hop('GET', `${API}/x`, GET)], { error: 'net::ERR_CONNECTION_REFUSED' }), 'simple', 'unknown'],
     ['headers pass but Chromium failed it', exchange([hop('GET', `${API}/x`, { ...GET, Cookie: 'a' }, 200, CREDS)], { browser: 'chromium', error: 'net::ERR_FAILED' }), 'simple', 'blocked', 'browser-reported-error'],
+    ['public page to a loopback API, failed in Chromium: Local Network Access', exchange([hop('GET', `${API}/x`, GET)], { browser: 'chromium', error: 'net::ERR_FAILED', initiatorAddressSpace: 'public' }), 'simple', 'blocked', 'local-network-access'],
+    ['local page to a loopback API, failed: not Local Network Access', exchange([hop('GET', `${API}/x`, GET)], { browser: 'chromium', error: 'net::ERR_FAILED', initiatorAddressSpace: 'local' }), 'simple', 'blocked', 'browser-reported-error'],
     ['navigation is not CORS', exchange([hop('GET', `${API}/`, { 'Sec-Fetch-Mode': 'navigate' }, 200)], { mode: undefined }), 'no-cors', 'allowed'],
     ['no initiator known', exchange([hop('GET', `${API}/x`, {}, 200)], { initiatorOrigin: null }), 'same-origin', 'unknown'],
   ])('%s', (_label, ex, type, verdict, code) => {

@@ -1,9 +1,10 @@
 // The analyzer: one exchange in, its CORS verdict out. Pure and total: it never throws, whatever
 // the recorded headers, statuses or URLs (see analyze.property.test.ts).
 
-import type { Analysis, CredentialsMode, Warning } from './analysis';
+import type { Analysis, CredentialsMode, Reason, Warning } from './analysis';
 import { walkExchange, type WalkResult } from './exchange-walk';
-import { BROWSER_ERROR_FIX, fixForFailure, NO_FIX } from './fix';
+import { addressSpaceOfUrl, needsLocalNetworkAccess } from './address-space';
+import { BROWSER_ERROR_FIX, fixForFailure, LOCAL_NETWORK_ACCESS_FIX, NO_FIX } from './fix';
 import { getHeader } from './headers';
 import type { Exchange } from './model';
 import { originOf } from './origin';
@@ -51,16 +52,38 @@ function fromWalk(exchange: Exchange, walk: WalkResult, credentials: Credentials
   return verdict === 'unknown' && walk.incomplete ? { ...analysis, dependsOn: walk.incomplete } : analysis;
 }
 
+function withoutDependsOn(analysis: Analysis): Analysis {
+  const { dependsOn: _unused, ...rest } = analysis;
+  return rest;
+}
+
+/**
+ * Chromium refuses a request from a more public document to a more local address unless the
+ * user allowed Local Network Access; the request then fails with no response at all. Firefox
+ * does not enforce it (fixture private-network-from-public-document resolves there).
+ */
+function localNetworkAccessReason(exchange: Exchange): Reason | null {
+  const from = exchange.initiatorAddressSpace;
+  if (!from || exchange.browser === 'firefox') return null;
+  const i = exchange.hops.findIndex((hop) => !hop.response);
+  const hop = exchange.hops[i];
+  const to = hop ? addressSpaceOfUrl(hop.request.url) : null;
+  if (!hop || !to || !needsLocalNetworkAccess(from, to)) return null;
+  const host = originOf(hop.request.url) ?? hop.request.url;
+  return reason('local-network-access', 'request', i, '', { origin: exchange.initiatorOrigin ?? '', value: `${host} (${to})`, method: hop.request.method, status: 0 }, '');
+}
+
 /** Where the headers and the browser's own outcome disagree, the browser is right; say so loudly. */
 function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis {
   const lastHop = exchange.hops[exchange.hops.length - 1];
   const corsError = exchange.error !== undefined && CORS_ERRORS.has(exchange.error);
   if (analysis.type !== 'simple' && analysis.type !== 'preflighted') return analysis;
   if ((analysis.verdict === 'allowed' || analysis.dependsOn !== undefined) && analysis.reasons.length === 0 && corsError) {
+    const lna = localNetworkAccessReason(exchange);
+    if (lna) return { ...withoutDependsOn(analysis), verdict: 'blocked', reasons: [lna], fix: LOCAL_NETWORK_ACCESS_FIX };
     const origin = analysis.requestOrigin ?? '';
     const r = reason('browser-reported-error', 'response', exchange.hops.length - 1, '', { origin, value: exchange.error ?? '', method: lastHop?.request.method ?? '', status: lastHop?.response?.status ?? 0 });
-    const { dependsOn: _unused, ...rest } = analysis;
-    return { ...rest, verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
+    return { ...withoutDependsOn(analysis), verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
   }
   if (analysis.verdict === 'blocked' && exchange.browser === 'chromium' && !exchange.error && lastHop?.response) {
     const first = analysis.reasons[0];

@@ -82,6 +82,12 @@ export interface Exchange {
    * analyzer read a request without Cookie as made without credentials.
    */
   readonly cookiesSeenForHost?: boolean;
+  /**
+   * Address space of the document that made the request (`public`, `private`, `local`), from its
+   * `Content-Security-Policy: treat-as-public-address` or the address it was served from. A more
+   * public document calling a more local address needs Chromium's Local Network Access permission.
+   */
+  readonly initiatorAddressSpace?: 'public' | 'private' | 'local';
   readonly tabId?: number;
   readonly frameId?: number;
   readonly documentUrl?: string;

@@ -8,7 +8,7 @@ import type { CheckStage, Reason, ReasonCode } from './analysis';
 interface ReasonSpec {
   readonly chrome: string;
   readonly firefox: string;
-  /** MDN "CORS errors" page slug. */
+  /** MDN "CORS errors" page slug, or a full URL where MDN has no page. */
   readonly mdn: string;
   readonly message: (p: ReasonParams) => string;
 }
@@ -123,6 +123,10 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
     chrome: 'DisallowedByMode', firefox: 'CORSDidNotSucceed', mdn: 'CORSDidNotSucceed',
     message: () => 'The request was made with mode "same-origin" to another origin, so the browser refused to send it.',
   },
+  'local-network-access': {
+    chrome: 'LocalNetworkAccessPermissionDenied', firefox: '', mdn: 'https://developer.chrome.com/blog/local-network-access',
+    message: (p) => `A page in a more public address space asked for ${p.value}, a more local address. Chromium's Local Network Access needs the user's permission for that, and it was not given, so the request was never sent.`,
+  },
   'browser-reported-error': {
     chrome: '', firefox: 'CORSDidNotSucceed', mdn: 'CORSDidNotSucceed',
     message: (p) => `The browser failed the request (${p.value}) although the recorded CORS headers pass. The cause is not in the headers: Local Network Access (a public page calling a private or loopback address), a preflight that was not recorded, or a proxy or extension changing the response.`,
@@ -137,7 +141,7 @@ export function reason(code: ReasonCode, stage: CheckStage, hop: number, header:
     failedParameter,
     firefoxError: spec.firefox,
     message: spec.message(params),
-    mdn: MDN_BASE + spec.mdn,
+    mdn: spec.mdn.startsWith('https://') ? spec.mdn : MDN_BASE + spec.mdn,
     stage,
     hop,
     header,

@@ -21,6 +21,7 @@ export interface CorsLensEntryTag {
   readonly browser?: 'chromium' | 'firefox';
   /** The recorder's cookie-jar evidence (see cookie-evidence.ts), which same-origin traffic it did not export carried. */
   readonly cookiesSeenForHost?: boolean;
+  readonly initiatorAddressSpace?: 'public' | 'private' | 'local';
 }
 
 const MODES: readonly string[] = ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'];
@@ -55,6 +56,7 @@ export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
     documentUrl: optional(v.documentUrl, isString),
     browser: v.browser === 'chromium' || v.browser === 'firefox' ? v.browser : undefined,
     cookiesSeenForHost: v.cookiesSeenForHost === true ? true : undefined,
+    initiatorAddressSpace: v.initiatorAddressSpace === 'public' || v.initiatorAddressSpace === 'private' || v.initiatorAddressSpace === 'local' ? v.initiatorAddressSpace : undefined,
   };
   // Drop absent keys so that tags compare equal to what was written.
   return Object.fromEntries(Object.entries(tag).filter(([, x]) => x !== undefined)) as unknown as CorsLensEntryTag;

@@ -31,6 +31,8 @@ export interface HarEntryView {
   readonly error?: string;
   readonly initiator?: InitiatorView;
   readonly resourceType?: string;
+  /** HAR `serverIPAddress`, when given. */
+  readonly serverIp?: string;
   /** Our own export's `_corsLens` tag, when present and well-formed. */
   readonly corsLens?: CorsLensEntryTag;
   /** Our own export's `_cors` analysis, unvalidated: only passed through. */

@@ -4,6 +4,7 @@
 import { CookieEvidence } from '../cookie-evidence';
 import type { Exchange, Hop } from '../model';
 import { buildExchange, preflightOf } from './build-exchange';
+import { withDocumentSpaces } from './document-spaces';
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { headerValue, isPreflightEntry } from './har-entry-view';
 import { groupRedirects } from './group-redirects';
@@ -46,11 +47,12 @@ function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null,
 }
 
 /**
- * Cookie-jar evidence from the whole log (same-origin entries included), as the recorder gathers
- * it live. Our own export already carries the recorder's evidence, so its exchanges stay as written.
+ * Evidence from the rest of the log, as the recorder gathers it live: the cookie jar (same-origin
+ * entries included) and the documents' address spaces. Our own export already carries the
+ * recorder's evidence, so its exchanges stay exactly as written.
  */
-function withCookieEvidence(exchanges: Exchange[], asWritten: ReadonlySet<Exchange>): Exchange[] {
-  const annotated = CookieEvidence.annotateAll(exchanges);
+function withEvidence(exchanges: Exchange[], asWritten: ReadonlySet<Exchange>, entries: readonly HarEntryView[]): Exchange[] {
+  const annotated = withDocumentSpaces(CookieEvidence.annotateAll(exchanges), entries);
   return exchanges.map((e, i) => (asWritten.has(e) ? e : (annotated[i] as Exchange)));
 }
 
@@ -89,7 +91,7 @@ export function readHarJson(json: unknown): HarReadResult {
   }
   return {
     ok: true,
-    exchanges: withCookieEvidence(ordered.map((o) => o.exchange), new Set(tagged.exchanges)),
+    exchanges: withEvidence(ordered.map((o) => o.exchange), new Set(tagged.exchanges), valid.entries),
     pages: valid.pages,
     entryCount: valid.entries.length,
     embeddedAnalyses,

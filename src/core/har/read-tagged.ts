@@ -49,6 +49,7 @@ export function readTaggedExchanges(
       ...(tag.documentUrl !== undefined ? { documentUrl: tag.documentUrl } : {}),
       ...(tag.browser !== undefined ? { browser: tag.browser } : {}),
       ...(tag.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
+      ...(tag.initiatorAddressSpace ? { initiatorAddressSpace: tag.initiatorAddressSpace } : {}),
     });
     for (const e of group) claimed.add(e.index);
   }

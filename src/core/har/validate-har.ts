@@ -105,6 +105,7 @@ function readEntry(raw: unknown, index: number): HarEntryView {
     ...(error !== undefined ? { error } : {}),
     ...(initiator ? { initiator } : {}),
     ...(resourceType !== undefined ? { resourceType } : {}),
+    ...(nonEmptyString(raw.serverIPAddress) !== undefined ? { serverIp: nonEmptyString(raw.serverIPAddress) as string } : {}),
     ...(corsLens ? { corsLens } : {}),
     ...(raw._cors !== undefined ? { cors: raw._cors } : {}),
   };

@@ -87,6 +87,7 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
           ...(exchange.documentUrl !== undefined ? { documentUrl: exchange.documentUrl } : {}),
           ...(exchange.browser !== undefined ? { browser: exchange.browser } : {}),
           ...(exchange.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
+          ...(exchange.initiatorAddressSpace ? { initiatorAddressSpace: exchange.initiatorAddressSpace } : {}),
         }
       : { exchangeId: exchange.id, role: 'request', hop: h };
     const previous = exchange.hops[h - 1];
