@@ -80,6 +80,11 @@ const NOTES: Partial<Record<Reason['code'], string>> = {
   'disallowed-by-mode': "No header can fix this: the page asked for mode 'same-origin' (Fetch §4.1 step 12); use mode 'cors' (the default) to call another origin.",
 };
 
+export const LOCAL_NETWORK_ACCESS_FIX: Fix = {
+  ...NO_FIX,
+  note: 'No CORS header fixes this. The user must allow local network access when Chromium asks (site settings), or serve the API from the same address space as the page; an iframe needs allow="local-network-access" from its parent.',
+};
+
 export const BROWSER_ERROR_FIX: Fix = {
   ...NO_FIX,
   note: 'The recorded headers pass. If a public page calls a private or loopback address, Chromium asks the user for Local Network Access permission; otherwise look for a proxy or extension that changes the response.',
