@@ -9,9 +9,9 @@ import { ReasonSection, WarningsSection } from './ReasonSection';
 import { ServerSnippets } from './ServerSnippets';
 
 const CREDENTIALS: Record<string, string> = {
-  include: 'sent (a Cookie or Authorization header was seen)',
+  include: 'sent (a Cookie went to the other origin)',
   'omit-or-same-origin': 'not sent',
-  unknown: 'unknown',
+  unknown: 'not visible (no Cookie was sent, so the browser does not say)',
 };
 
 export function DetailView({ entry, redact, onClose }: { entry: RecordedExchange; redact: boolean; onClose: () => void }) {

@@ -29,9 +29,12 @@ function statusOf(entry: RecordedExchange): string {
   return last?.response ? String(last.response.status) : '(failed)';
 }
 
+/** Only warnings worth acting on turn a row amber; `info` and `low` ones show in the details. */
+const NOTABLE = new Set(['medium', 'high']);
+
 function verdictOf(entry: RecordedExchange): RowVerdict {
   const { verdict, warnings } = entry.analysis;
-  if (verdict === 'allowed' && warnings.length > 0) return 'warning';
+  if (verdict === 'allowed' && warnings.some((w) => NOTABLE.has(w.severity))) return 'warning';
   return verdict;
 }
 
@@ -39,7 +42,7 @@ function reasonOf(entry: RecordedExchange): string {
   const a = entry.analysis;
   if (a.reasons[0]) return a.reasons[0].message;
   if (a.verdict === 'unknown') return a.dependsOn ?? 'Not enough data to decide.';
-  return a.warnings[0]?.message ?? '';
+  return (a.warnings.find((w) => NOTABLE.has(w.severity)) ?? a.warnings[0])?.message ?? '';
 }
 
 export function rowView(entry: RecordedExchange): RowView {

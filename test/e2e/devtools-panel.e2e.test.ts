@@ -1,0 +1,242 @@
+// Issue 4, end-to-end: the real CORS panel inside real Chrome DevTools (`devtools: true`), driven
+// like a user drives it, against the `npm start` demo gallery (scripts/demo-gallery.ts). Its rows
+// must match what the page saw, the keyboard must open a blocked row's explanation, and when the
+// service worker is stopped the panel must reconnect and resynchronise without losing or
+// duplicating a row. The screenshot it takes is the one the README shows (docs/cors-panel.png).
+
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page, Target } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_SCENARIOS, galleryHtml } from '../../scripts/demo-gallery';
+import { isNoCors, scenarioById } from '../scenarios/catalogue';
+import type { PageOutcome } from '../scenarios/types';
+import { start, type ScenarioServer } from '../server/scenario-server';
+import { type LaunchedBrowser, launchChromium } from '../support/browsers';
+import { CdpHarRecorder } from '../support/cdp-har';
+import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
+import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
+import { extensionWorkerTarget } from '../support/extension-log';
+import { type PanelSummary, readSummary, renderedRows, rowsWithUrl, setFilterText, summaryWhen } from '../support/panel-dom';
+
+/** ExchangeRow's fixed height and ExchangeList's overscan (src/panel/components). */
+const ROW_HEIGHT = 22;
+const OVERSCAN = 8;
+/** Calls made after the worker restart: enough that the list outgrows its view (virtualisation). */
+const AFTER_RESTART = 48;
+
+interface Call {
+  readonly url: string;
+  readonly outcome: PageOutcome;
+  readonly type: 'simple' | 'preflighted' | 'no-cors';
+}
+
+interface Tally {
+  readonly blocked: number;
+  readonly preflighted: number;
+  readonly simple: number;
+  readonly noCors: number;
+  readonly total: number;
+}
+
+function tally(calls: readonly Call[]): Tally {
+  const n = (p: (c: Call) => boolean): number => calls.filter(p).length;
+  return {
+    blocked: n((c) => c.outcome === 'threw'),
+    preflighted: n((c) => c.type === 'preflighted'),
+    simple: n((c) => c.type === 'simple'),
+    noCors: n((c) => c.type === 'no-cors'),
+    total: calls.length,
+  };
+}
+
+const countsOf = (s: PanelSummary): Tally => ({ blocked: s.blocked, preflighted: s.preflighted, simple: s.simple, noCors: s.noCors, total: s.total });
+
+/** The summary once it shows `want` (rows arrive, and may be updated, asynchronously); on timeout, as it is, for the assertion's diff. */
+function settledSummary(panel: Frame, want: Tally): Promise<PanelSummary> {
+  return summaryWhen(panel, (s) => JSON.stringify(countsOf(s)) === JSON.stringify(want)).catch(() => readSummary(panel));
+}
+
+/** Chrome's own CDP `ServiceWorker.stopAllWorkers`, as in worker-restart.e2e.test.ts; no session on the worker itself. */
+async function stopWorker(browser: Browser, worker: Target, page: Page): Promise<void> {
+  const gone = new Promise<void>((resolve) => {
+    const onDestroyed = (t: Target): void => {
+      if (t !== worker) return;
+      browser.off('targetdestroyed', onDestroyed);
+      resolve();
+    };
+    browser.on('targetdestroyed', onDestroyed);
+  });
+  const session = await page.createCDPSession();
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+  await gone;
+}
+
+describe('chromium: the CORS panel in real DevTools', () => {
+  let server: ScenarioServer;
+  let launched: LaunchedBrowser | undefined;
+  let page: Page;
+  let devtools: Page;
+  let panel: Frame;
+  let cdp: CdpHarRecorder;
+  /** Every call the demo page made, in order, with what the page saw. */
+  let demoCalls: Call[] = [];
+
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    server = await start({ pages: { '/demo.html': galleryHtml() } });
+    launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs: ['--window-size=1400,1000'] });
+    const [first] = await launched.browser.pages();
+    if (!first) throw new Error('Chromium opened no tab');
+    page = first;
+    cdp = await CdpHarRecorder.attach(await page.createCDPSession());
+    // The panel is open before the demo loads, so its rows arrive live, as a developer would see them.
+    ({ devtools, panel } = await openCorsPanel(launched.browser));
+    await dockToBottom(devtools);
+    await growDevtools(devtools);
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  test('lists every call of the demo with the verdict the page saw, and counts them in the summary bar', async () => {
+    await page.goto(`${server.pageOrigin}/demo.html`);
+    await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone !== undefined);
+    await page.evaluate(() => (window as unknown as { demoDone: Promise<boolean> }).demoDone);
+    // What the page saw, from the gallery's own badges; the type from what reached the wire.
+    const outcomes = await page.$$eval('.card', (cards) => cards.map((c) => [c.id.replace(/^card-/, ''), c.querySelector('.badge')?.className ?? ''] as const));
+    demoCalls = outcomes.flatMap(([id, badge]) => {
+      const s = scenarioById(id);
+      if (!s) throw new Error(`the gallery shows unknown scenario ${id}`);
+      const outcome: PageOutcome = badge.includes('threw') ? 'threw' : 'resolved';
+      if (!badge.includes(outcome)) throw new Error(`card ${id} has no outcome: ${badge}`);
+      // A repeated call that threw once cannot tell which run threw; the demo repeats only passing calls.
+      if ((s.page.repeat ?? 1) > 1 && outcome === 'threw') throw new Error(`repeated scenario ${id} threw: ambiguous`);
+      const origin = { page: server.pageOrigin, api: server.apiOrigin, site: server.siteOrigin }[s.page.target ?? 'api'];
+      const preflighted = server.requests(id).some((r) => r.method === 'OPTIONS');
+      const type = isNoCors(s) ? 'no-cors' : preflighted ? 'preflighted' : 'simple';
+      return Array.from({ length: s.page.repeat ?? 1 }, (): Call => ({ url: `${origin}/api/${id}/${s.page.step ?? 'main'}`, outcome, type }));
+    });
+    expect(outcomes.map(([id]) => id)).toEqual([...DEMO_SCENARIOS]);
+    const want = tally(demoCalls);
+    expect(want.blocked).toBeGreaterThan(3);
+    expect(want.preflighted).toBeGreaterThan(3);
+
+    expect(countsOf(await settledSummary(panel, want))).toEqual(want);
+
+    // The list is virtualised: find each call's row through the filter box, not by assuming it is rendered.
+    const seen: { url: string; rows: number; verdicts: string[]; types: string[] }[] = [];
+    const expected: typeof seen = [];
+    for (const url of [...new Set(demoCalls.map((c) => c.url))]) {
+      const mine = demoCalls.filter((c) => c.url === url);
+      const { rows } = await rowsWithUrl(panel, url);
+      seen.push({ url, rows: rows.length, verdicts: rows.map((r) => (r.verdict === 'blocked' ? 'blocked' : 'passed')), types: rows.map((r) => r.type) });
+      expected.push({ url, rows: mine.length, verdicts: mine.map((c) => (c.outcome === 'threw' ? 'blocked' : 'passed')), types: mine.map((c) => c.type) });
+    }
+    expect(seen).toEqual(expected);
+    await setFilterText(panel, '');
+    const height = await panel.$eval('[data-testid="list-scroll"]', (e) => e.clientHeight);
+    expect((await renderedRows(panel)).length).toBeLessThanOrEqual(Math.min(want.total, Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 1));
+  });
+
+  test('the keyboard opens a blocked row: the reason, Chrome\'s error name and the fix; screenshot for the README', async () => {
+    const firstBlocked = demoCalls.find((c) => c.outcome === 'threw');
+    if (!firstBlocked) throw new Error('the demo made no blocked call');
+    await panel.focus('[data-testid="list-scroll"]');
+    let selected: string | undefined;
+    for (let i = 0; i < demoCalls.length && selected === undefined; i += 1) {
+      await devtools.keyboard.press('ArrowDown');
+      // The list marks the selection as its active descendant; wait for it before the next key.
+      await panel.waitForFunction((id: string) => document.querySelector('[data-testid="list-scroll"]')?.getAttribute('aria-activedescendant') === id, { timeout: 5_000 }, `row-${i}`);
+      const row = (await renderedRows(panel)).find((r) => r.selected);
+      if (row?.verdict === 'blocked') selected = row.url;
+    }
+    expect(selected).toBe(firstBlocked.url);
+    const reasonInRow = (await renderedRows(panel)).find((r) => r.selected)?.reason ?? '';
+    await devtools.keyboard.press('Enter');
+    await panel.waitForSelector('aside.detail', { timeout: 5_000 });
+
+    const detail = await panel.$eval('aside.detail', (aside) => {
+      const texts = (sel: string): string[] => [...aside.querySelectorAll(sel)].map((e) => (e as HTMLElement).innerText.trim());
+      const wording = [...aside.querySelectorAll('.wording dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.querySelector('code')?.textContent ?? '']);
+      return { url: aside.querySelector('h2 .url')?.textContent ?? '', headings: texts('h3'), reasons: texts('.reason-message'), wording: Object.fromEntries(wording), fix: texts('.fix-set pre.code').join('\n') };
+    });
+    const chrome = cdp.corsErrorStatus((url) => url === firstBlocked.url);
+    expect(chrome, 'CDP reported no corsErrorStatus for the blocked call').toBeDefined();
+    expect(detail.url).toBe(firstBlocked.url);
+    expect(reasonInRow).not.toBe('');
+    expect(detail.reasons[0]).toBe(reasonInRow);
+    expect(detail.wording['Chrome']).toBe(chrome?.corsError);
+    expect(detail.wording['Firefox']).toMatch(/^CORS[A-Za-z]+$/);
+    expect(detail.headings.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(['why', 'suggested fix']));
+    expect(detail.fix).toMatch(/^Access-Control-Allow-[A-Za-z-]+: \S/m);
+    if (chrome?.corsError === 'MissingAllowOriginHeader') expect(detail.fix.split('\n')).toContain(`Access-Control-Allow-Origin: ${server.pageOrigin}`);
+
+    const out = join(ROOT, 'docs', 'cors-panel.png');
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    await screenshotDevtools(devtools, out as `${string}.png`);
+    copyFileSync(out, join(ROOT, '.tmp', 'devtools-panel-e2e.png'));
+  });
+
+  test('reconnects after the service worker stops: every earlier row once, and the new ones', async () => {
+    const browser = (launched as LaunchedBrowser).browser;
+    const before = await readSummary(panel);
+    expect(before.total).toBe(demoCalls.length);
+    // The reconnect banner is transient; record that the panel showed it.
+    await panel.evaluate(() => {
+      const w = window as unknown as { sawReconnect?: boolean };
+      w.sawReconnect = false;
+      new MutationObserver(() => {
+        if (document.body.innerText.includes('reconnecting')) w.sawReconnect = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const worker = await extensionWorkerTarget(browser);
+    // Let the recorder's batched write (250 ms) land first, as Chrome stops only an idle worker.
+    await new Promise((r) => setTimeout(r, 1_000));
+    await stopWorker(browser, worker, page);
+
+    // Unique paths: half answered with Allow-Origin: * (/api/open), half by a 404 without it.
+    const urls = Array.from({ length: AFTER_RESTART }, (_, i) => (i % 2 === 0 ? `${server.apiOrigin}/api/open/after-restart-${i}` : `${server.apiOrigin}/api/after-restart-${i}/main`));
+    const outcomes = await page.evaluate(async (list: string[]) => {
+      const out: string[] = [];
+      for (const u of list) out.push(await fetch(u).then(() => 'resolved', () => 'threw'));
+      return out;
+    }, urls);
+    const newCalls: Call[] = urls.map((url, i) => ({ url, outcome: outcomes[i] === 'threw' ? 'threw' : 'resolved', type: 'simple' }));
+    expect(newCalls.map((c) => c.outcome)).toEqual(urls.map((_, i) => (i % 2 === 0 ? 'resolved' : 'threw')));
+    expect(await extensionWorkerTarget(browser)).not.toBe(worker);
+
+    const want = tally([...demoCalls, ...newCalls]);
+    expect(countsOf(await settledSummary(panel, want))).toEqual(want);
+    expect(await panel.evaluate(() => (window as unknown as { sawReconnect?: boolean }).sawReconnect)).toBe(true);
+
+    // Each earlier and new row exactly once (twice for the demo's repeated call), through the filter box.
+    const counts: Record<string, number> = {};
+    const expectedCounts: Record<string, number> = {};
+    for (const c of [...demoCalls, ...newCalls]) expectedCounts[c.url] = (expectedCounts[c.url] ?? 0) + 1;
+    for (const url of Object.keys(expectedCounts)) {
+      const { rows, summary } = await rowsWithUrl(panel, url);
+      expect(summary.total).toBe(want.total);
+      counts[url] = rows.length;
+      const call = newCalls.find((c) => c.url === url);
+      if (call) expect(rows[0]?.verdict === 'blocked', url).toBe(call.outcome === 'threw');
+    }
+    expect(counts).toEqual(expectedCounts);
+
+    // Now the log outgrows the view: only a view's worth of rows is in the DOM, and scrolling brings in the last.
+    await setFilterText(panel, '');
+    const height = await panel.$eval('[data-testid="list-scroll"]', (e) => e.clientHeight);
+    const capacity = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 1;
+    expect(capacity).toBeLessThan(want.total);
+    expect((await renderedRows(panel)).length).toBeLessThanOrEqual(capacity);
+    await panel.$eval('[data-testid="list-scroll"]', (e) => e.scrollTo(0, e.scrollHeight));
+    await panel.waitForFunction((url: string) => [...document.querySelectorAll('[data-testid="list-scroll"] .c-url')].some((c) => c.getAttribute('title') === url), { timeout: 5_000 }, urls.at(-1) ?? '');
+    const bottom = (await renderedRows(panel)).map((r) => r.url);
+    expect(bottom.length).toBeLessThanOrEqual(capacity);
+    expect(bottom).not.toContain(demoCalls[0]?.url);
+  });
+});
