@@ -3,6 +3,7 @@
 // to each hop that needed one. An exchange is finished at the actual request's onCompleted or
 // onErrorOccurred, once its preflights are done too (or after `preflightWaitMs`).
 
+import type { ResponseRecord } from '../core/model';
 import type { Exchange, Preflight, RequestMode } from '../core/model';
 import {
   emptyAssemblerState,
@@ -47,6 +48,15 @@ function methodAfterRedirect(method: string, status: number): string {
   if ((status === 301 || status === 302) && method === 'POST') return 'GET';
   if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
   return method;
+}
+
+/**
+ * onBeforeRedirect and onCompleted are registered without `responseHeaders` (platform/web-request.ts):
+ * keep the headers onHeadersReceived gave, and take the later event's status.
+ */
+function merged(earlier: ResponseRecord | undefined, later: ResponseRecord): ResponseRecord {
+  if (!earlier || later.headers.length > 0) return later;
+  return { ...earlier, status: later.status || earlier.status, statusText: later.statusText || earlier.statusText || '' };
 }
 
 export class ExchangeAssembler {
@@ -150,7 +160,7 @@ export class ExchangeAssembler {
 
   private updatePreflight(preflight: PendingPreflight, event: RequestEvent): Exchange[] {
     const record: { -readonly [K in keyof Preflight]: Preflight[K] } = preflight.record;
-    if (event.phase === 'response' || event.phase === 'complete' || event.phase === 'redirect') record.response = event.response;
+    if (event.phase === 'response' || event.phase === 'complete' || event.phase === 'redirect') record.response = merged(record.response, event.response);
     if (event.phase === 'error') record.error = event.error;
     // A redirected preflight is a failed one (Fetch §4.8 step 7); the browser reports the error next.
     if (event.phase !== 'complete' && event.phase !== 'error') return [];
@@ -183,14 +193,14 @@ export class ExchangeAssembler {
         hop.response = event.response;
         return [];
       case 'redirect': {
-        hop.response = event.response;
+        hop.response = merged(hop.response, event.response);
         const method = methodAfterRedirect(hop.request.method, event.response.status);
         request.hops.push({ request: { method, url: event.redirectUrl, headers: [] }, sent: false });
         return [];
       }
       case 'complete':
         // Firefox ends a CORS-blocked response here too, with no error: the analyzer decides.
-        hop.response = event.response;
+        hop.response = merged(hop.response, event.response);
         request.finishedAt = event.at;
         return this.finishIfReady(request);
       case 'error':

@@ -25,8 +25,10 @@ const PHASES: readonly PhaseSpec[] = [
   // changes, which is what the browser's CORS checks saw. Both fire in the same order relative to preflights.
   { phase: 'send', event: 'onSendHeaders', optionsEnum: 'OnSendHeadersOptions', wants: ['requestHeaders'] },
   { phase: 'response', event: 'onHeadersReceived', optionsEnum: 'OnHeadersReceivedOptions', wants: ['responseHeaders'] },
-  { phase: 'redirect', event: 'onBeforeRedirect', optionsEnum: 'OnBeforeRedirectOptions', wants: ['responseHeaders'] },
-  { phase: 'complete', event: 'onCompleted', optionsEnum: 'OnCompletedOptions', wants: ['responseHeaders'] },
+  // onHeadersReceived already carried these responses' headers: asking again would copy every
+  // header list across processes twice, which is most of what a listener costs page loads.
+  { phase: 'redirect', event: 'onBeforeRedirect', optionsEnum: 'OnBeforeRedirectOptions', wants: [] },
+  { phase: 'complete', event: 'onCompleted', optionsEnum: 'OnCompletedOptions', wants: [] },
   { phase: 'error', event: 'onErrorOccurred', optionsEnum: 'OnErrorOccurredOptions', wants: [] },
 ];
 
