@@ -6,6 +6,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, type LaunchedBrowser } from '../test/support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt } from '../test/support/ensure-extension';
@@ -71,6 +72,9 @@ export interface PageLoadResult {
   readonly withoutMs: number;
   readonly withMs: number;
   readonly ratio: number;
+  /** The same listeners doing nothing (bench/listeners-only): Chromium's own cost of listening. */
+  readonly listenersOnlyMs: number;
+  readonly listenersOnlyRatio: number;
   readonly eventsRecorded: number;
   readonly backgroundMsPerEvent: number;
 }
@@ -84,31 +88,31 @@ export async function runPageLoadBench(rounds = 15): Promise<PageLoadResult> {
     browsers.push(plain);
     const withExt = await launchChromium({ extensionDir: CHROME_DIR });
     browsers.push(withExt);
+    const listenersOnly = await launchChromium({ extensionDir: fileURLToPath(new URL('./listeners-only', import.meta.url)) });
+    browsers.push(listenersOnly);
     const worker = await (await extensionWorkerTarget(withExt.browser)).worker();
     if (!worker) throw new Error('extension service worker not found');
-    const without: number[] = [];
-    const withTimes: number[] = [];
-    // One warm-up each, then alternate which goes first so neither always runs on a warmer machine.
-    await loadOnce(plain.browser, `${servers.page}/?round=0`);
-    await loadOnce(withExt.browser, `${servers.page}/?round=0`);
+    const series = [plain, withExt, listenersOnly].map((b) => ({ browser: b.browser, times: [] as number[] }));
+    // One warm-up each, then rotate which goes first so none always runs on a warmer machine.
+    for (const s of series) await loadOnce(s.browser, `${servers.page}/?round=0`);
     const before = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
     for (let r = 1; r <= rounds; r++) {
       const url = `${servers.page}/?round=${r}`;
-      if (r % 2) {
-        without.push(await loadOnce(plain.browser, url));
-        withTimes.push(await loadOnce(withExt.browser, url));
-      } else {
-        withTimes.push(await loadOnce(withExt.browser, url));
-        without.push(await loadOnce(plain.browser, url));
+      for (let k = 0; k < series.length; k++) {
+        const s = series[(r + k) % series.length] as (typeof series)[number];
+        s.times.push(await loadOnce(s.browser, url));
       }
     }
+    const [without, withTimes, onlyListeners] = series.map((s) => median(s.times)) as [number, number, number];
     const after = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
     const events = after.events - before.events;
     return {
       rounds,
-      withoutMs: median(without),
-      withMs: median(withTimes),
-      ratio: median(withTimes) / median(without),
+      withoutMs: without,
+      withMs: withTimes,
+      ratio: withTimes / without,
+      listenersOnlyMs: onlyListeners,
+      listenersOnlyRatio: onlyListeners / without,
       eventsRecorded: events,
       backgroundMsPerEvent: events > 0 ? (after.totalMs - before.totalMs) / events : 0,
     };
