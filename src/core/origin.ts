@@ -5,7 +5,19 @@
 // The full URL is still parsed when the prefix is not a plain http(s) one.
 const ORIGIN_CACHE_LIMIT = 2048;
 const originCache = new Map<string, string | null>();
-const HTTP_PREFIX = /^https?:\/\/[^/?#\\]*/i;
+
+/** `scheme://authority` of an http(s) URL by a plain scan (no regex match objects), else null. */
+function httpPrefix(url: string): string | null {
+  const schemeEnd = url.startsWith('http://') || url.startsWith('HTTP://') ? 7 : url.startsWith('https://') || url.startsWith('HTTPS://') ? 8 : 0;
+  if (schemeEnd === 0) return null;
+  let end = schemeEnd;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 92 /* \ */) break;
+    end++;
+  }
+  return url.slice(0, end);
+}
 
 function parseOrigin(url: string): string | null {
   try {
@@ -17,7 +29,7 @@ function parseOrigin(url: string): string | null {
 
 /** Serialized origin of an absolute URL ("null" for opaque origins), or null if it is not a URL. */
 export function originOf(url: string): string | null {
-  const key = HTTP_PREFIX.exec(url)?.[0] ?? url;
+  const key = httpPrefix(url) ?? url;
   const cached = originCache.get(key);
   if (cached !== undefined) return cached;
   const origin = key === url ? parseOrigin(url) : parseOrigin(key);
