@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseArgs, type Command } from './args';
 
-const analyze = (over: Partial<Command> = {}): Command => ({ kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, ...over }) as Command;
+const analyze = (over: Partial<Command> = {}): Command => ({ kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, fix: null, ...over }) as Command;
 
 describe('parseArgs', () => {
   test.each<[string[], Command]>([
@@ -25,7 +25,14 @@ describe('parseArgs', () => {
     [['analyze', 'x.har', '--only', 'all'], { kind: 'usage-error', message: "--only must be blocked or cross-origin, not 'all'" }],
     [['analyze', 'x.har', '--jsn'], { kind: 'usage-error', message: "unknown option '--jsn'" }],
     [['analyze', 'x.har', '--json=yes'], { kind: 'usage-error', message: "unknown option '--json=yes'" }],
-    [['analyze', 'x.har', '--fix', 'nginx'], { kind: 'usage-error', message: "unknown option '--fix'" }],
+    [['analyze', 'x.har', '--fix', 'nginx'], analyze({ fix: 'nginx' })],
+    [['analyze', '--fix=express', '--json', 'x.har'], analyze({ fix: 'express', json: true })],
+    // Checked against the snippet registry by run.ts, with a one-line error.
+    [['analyze', 'x.har', '--fix', 'iis'], analyze({ fix: 'iis' })],
+    [['analyze', '--fix', 'list'], { kind: 'fix-list' }],
+    [['analyze', 'x.har', '--fix', 'list'], { kind: 'fix-list' }],
+    [['analyze', 'x.har', '--fix'], { kind: 'usage-error', message: '--fix needs a value (a server id, or list)' }],
+    [['analyze', 'x.har', '--fix='], { kind: 'usage-error', message: '--fix needs a value (a server id, or list)' }],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

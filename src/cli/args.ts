@@ -10,12 +10,15 @@ export interface AnalyzeCommand {
   readonly json: boolean;
   readonly failOnBlocked: boolean;
   readonly only: OnlyFilter | null;
+  /** `--fix <server>`: a snippet registry id (checked in run.ts); null without the option. */
+  readonly fix: string | null;
 }
 
 export type Command =
   | AnalyzeCommand
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
+  | { readonly kind: 'fix-list' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const USAGE = `Usage: cors-lens analyze <file.har> [options]
@@ -27,6 +30,9 @@ Options:
   --json                          print the analysis as JSON
   --fail-on blocked               exit with status 1 when any exchange is blocked
   --only blocked|cross-origin     show only blocked, or only cross-origin, exchanges
+  --fix <server>                  print ready-to-paste configuration for <server> under each
+                                  blocked exchange (with --json: a fixConfig field)
+  --fix list                      list the servers (express, fastify, nginx, apache, ...)
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -38,6 +44,8 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   '--only': ['blocked', 'cross-origin'],
 };
 const FLAGS = new Set(['--json']);
+/** Options that take any value; run.ts checks it (the server ids live in the snippet registry). */
+const OPEN_VALUED = new Set(['--fix']);
 
 const usageError = (message: string): Command => ({ kind: 'usage-error', message });
 
@@ -55,7 +63,11 @@ export function parseArgs(argv: readonly string[]): Command {
     // `--only=blocked` and `--only blocked` both work, as in most CLIs.
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const accepted = VALUED[name];
-    if (accepted) {
+    if (OPEN_VALUED.has(name)) {
+      const value = inline ?? rest[++i];
+      if (value === undefined || value === '') return usageError(`${name} needs a value (a server id, or list)`);
+      values.set(name, value);
+    } else if (accepted) {
       const value = inline ?? rest[++i];
       if (value === undefined) return usageError(`${name} needs a value (${accepted.join(' or ')})`);
       if (!accepted.includes(value)) return usageError(`${name} must be ${accepted.join(' or ')}, not '${value}'`);
@@ -64,6 +76,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else files.push(arg);
   }
+  if (values.get('--fix') === 'list') return { kind: 'fix-list' };
   if (files.length === 0) return usageError('missing HAR file');
   if (files.length > 1) return usageError(`one HAR file at a time (got ${files.length})`);
   return {
@@ -72,5 +85,6 @@ export function parseArgs(argv: readonly string[]): Command {
     json: flags.has('--json'),
     failOnBlocked: values.get('--fail-on') === 'blocked',
     only: (values.get('--only') as OnlyFilter | undefined) ?? null,
+    fix: values.get('--fix') ?? null,
   };
 }

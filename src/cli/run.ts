@@ -6,6 +6,7 @@ import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { analyzeHarText } from '../core/har/analyze-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
+import { fixConfigSection, formatJsonWithFix, lookupServer, serverList } from './fix-flag';
 import { formatJson } from './format-json';
 import { formatTable, printable } from './format-table';
 import { readInput } from './read-input';
@@ -40,12 +41,20 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     io.stderr(`cors-lens: ${printable(name)}: ${printable(message)}\n`);
     return EXIT_BAD_INPUT;
   };
+  // An unknown server is a usage mistake: say so before reading anything.
+  const server = command.fix === null ? null : lookupServer(command.fix);
+  if (server && !server.ok) {
+    io.stderr(`cors-lens: ${printable(server.error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const snippet = server?.ok ? server.snippet : null;
   const input = await readInput(command.file, io.stdin);
   if (!input.ok) return fail(input.error);
   const result = analyzeHarText(input.text);
   if (!result.ok) return fail(result.error);
   const rows = shown(result.exchanges, command);
-  io.stdout(command.json ? formatJson(rows) : formatTable(result.exchanges, rows, { colour: useColour(io) }));
+  if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet) : formatJson(rows));
+  else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io) }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;
 }
@@ -55,6 +64,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   switch (command.kind) {
     case 'help':
       io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    case 'fix-list':
+      io.stdout(serverList());
       return EXIT_OK;
     case 'version':
       io.stdout(`cors-lens ${version}\n`);

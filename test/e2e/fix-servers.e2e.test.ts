@@ -1,6 +1,6 @@
 // Issue 5, the generated configuration itself: for several blocked scenarios, real Chromium is
 // blocked by the scenario server, the analyzer's fix is turned into the Express (`cors`), Fastify
-// (`@fastify/cors`) and nginx configuration the panel and `cors-lens analyze --fix` print, each
+// (`@fastify/cors`), nginx and Apache httpd configuration the panel and `cors-lens analyze --fix` print, each
 // server is started with that configuration unchanged, and Chromium's same request from the same
 // page now passes, while the same request from another origin stays blocked.
 // Every blocked fixture's nginx and Apache snippet also passes `nginx -t` / `apache2 -t`.
@@ -12,7 +12,7 @@ import { analyzeHarText } from '../../src/core/har/analyze-har';
 import type { Exchange } from '../../src/core/model';
 import { snippetById } from '../../src/core/snippets/registry';
 import { snippetInputFor } from '../../src/core/snippets/snippet-input-for';
-import { apacheAvailable, checkApache } from '../fix-proof/apache';
+import { apacheAvailable, checkApache, startApache } from '../fix-proof/apache';
 import { fixChangesServer } from '../fix-proof/apply-fix';
 import { configProblems } from '../fix-proof/fix-safety';
 import { checkNginx, nginxAvailable, startNginx } from '../fix-proof/nginx';
@@ -33,13 +33,23 @@ const IDS = [
   'preflight-method-not-listed',
   'preflight-methods-wildcard-credentials',
 ];
-const SERVERS = ['express', 'fastify', 'nginx'] as const;
-type ServerId = (typeof SERVERS)[number];
+interface ServerUnderTest {
+  /** The snippet registry id whose output the server runs. */
+  readonly snippet: 'express' | 'fastify' | 'nginx' | 'apache';
+  readonly available: () => boolean;
+  /** `backend`: the scenario server's API origin, still sending its original (broken) CORS headers. */
+  readonly start: (config: string, backend: string) => Promise<RunningServer>;
+}
 
-const starters: Record<ServerId, (config: string) => Promise<RunningServer>> = {
-  express: (config) => startNodeApp('express', config),
-  fastify: (config) => startNodeApp('fastify', config),
-  nginx: (config) => startNginx(config),
+// nginx and Apache run twice: answering the API themselves, and in front of the real backend
+// whose wrong CORS headers the snippet must replace, not add to (the usual case in practice).
+const SERVERS: Readonly<Record<string, ServerUnderTest>> = {
+  express: { snippet: 'express', available: () => true, start: (config) => startNodeApp('express', config) },
+  fastify: { snippet: 'fastify', available: () => true, start: (config) => startNodeApp('fastify', config) },
+  nginx: { snippet: 'nginx', available: nginxAvailable, start: (config) => startNginx(config) },
+  'nginx in front of the backend': { snippet: 'nginx', available: nginxAvailable, start: (config, backend) => startNginx(config, backend) },
+  apache: { snippet: 'apache', available: apacheAvailable, start: (config) => startApache(config) },
+  'apache in front of the backend': { snippet: 'apache', available: apacheAvailable, start: (config, backend) => startApache(config, backend) },
 };
 
 let server: ScenarioServer;
@@ -72,16 +82,16 @@ async function blockedExchange(id: string): Promise<{ exchange: Exchange; analys
   return only;
 }
 
-describe.each(SERVERS)('%s runs the generated configuration', (serverId) => {
-  test.skipIf(serverId === 'nginx' && !nginxAvailable()).each(IDS)('%s: blocked before, passes with the generated config', async (id) => {
+describe.each(Object.entries(SERVERS))('%s runs the generated configuration', (serverId, sut) => {
+  test.skipIf(!sut.available()).each(IDS)('%s: blocked before, passes with the generated config', async (id) => {
     const scenario = scenarioById(id);
     if (!scenario) throw new Error(`${id} is gone from the catalogue`);
     const { exchange, analysis } = await blockedExchange(id);
-    const config = snippetById(serverId)?.render(snippetInputFor(exchange, analysis)) ?? '';
+    const config = snippetById(sut.snippet)?.render(snippetInputFor(exchange, analysis)) ?? '';
     expect(config).toContain(server.pageOrigin);
     expect(configProblems(config)).toEqual([]);
 
-    const running = await starters[serverId](config);
+    const running = await sut.start(config, server.apiOrigin);
     try {
       const url = `${running.origin}/api/${id}/main`;
       const after = await runAction(chromium.browser, server.pageOrigin, id, scenario.page, url);

@@ -7,8 +7,13 @@ import type { Header } from '../model';
 import type { SnippetInput } from './snippet-input';
 
 export interface CorsPolicy {
-  /** Exact serialised origin; null when the exchange has none we may name (never `*` or `null`). */
+  /**
+   * Exact serialised origin; null when the exchange has none we may name (never `*` or `null`),
+   * or when no header change can fix it (then there is nothing to configure).
+   */
   readonly origin: string | null;
+  /** The page's exact origin, whether or not a configuration can help it. */
+  readonly pageOrigin: string | null;
   readonly methods: readonly string[];
   readonly allowHeaders: readonly string[];
   readonly exposeHeaders: readonly string[];
@@ -90,10 +95,15 @@ export function corsPolicy({ fix, facts }: SnippetInput): CorsPolicy {
   const credentials = facts.credentials || headerValue(fixHeaders, 'Access-Control-Allow-Credentials') === 'true';
   const fixMaxAge = Number(headerValue(fix.preflight, 'Access-Control-Max-Age'));
   const maxAge = facts.maxAge ?? (Number.isInteger(fixMaxAge) && fixMaxAge > 0 ? fixMaxAge : null);
+  // The analyzer found no header change that helps (a redirected preflight, an Origin made `null`
+  // by a redirect, credentials in a redirect URL): a config allowing the page would only mislead.
+  const headerFix = fix.preflight !== null || fix.response !== null || fix.preflightStatus !== null || fix.note === undefined;
+  const pageOrigin = exactOrigin(facts.origin);
   const preflight =
     fix.preflight !== null || fix.preflightStatus !== null || allowHeaders.length > 0 || methods.some((m) => !SAFELISTED_METHODS.has(m));
   return {
-    origin: fixOrigin ?? exactOrigin(facts.origin),
+    origin: headerFix ? (fixOrigin ?? pageOrigin) : null,
+    pageOrigin,
     methods,
     allowHeaders,
     exposeHeaders,

@@ -29,11 +29,14 @@ export function list(values: readonly string[], quote: (v: string) => string = s
 export const NO_ORIGIN =
   'This request has no exact origin to allow (Origin: null or unknown). Allowing the null origin or every origin would open the API to any page; change the client instead (avoid the cross-origin redirect or the sandbox).';
 
+/** Why no snippet: the analyzer's note says no header change can fix this exchange. */
+export const NO_HEADER_FIX = 'No server configuration can fix this request: change what the note above says instead.';
+
 /** The lines a snippet starts with (comment prefix per language): the note and the no-origin case. */
 export function preamble(policy: CorsPolicy, comment: string): string[] {
   const lines: string[] = [];
   if (policy.note) lines.push(`${comment} Note: ${oneLine(policy.note)}`);
-  if (!policy.origin) lines.push(`${comment} ${NO_ORIGIN}`);
+  if (!policy.origin) lines.push(`${comment} ${policy.pageOrigin === null ? NO_ORIGIN : NO_HEADER_FIX}`);
   return lines;
 }
 

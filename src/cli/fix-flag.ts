@@ -1,0 +1,62 @@
+// `cors-lens analyze <file.har> --fix <server>`: the ready-to-paste server configuration for
+// every blocked exchange, from the snippet registry the panel uses too (same text in both).
+
+import type { Fix } from '../core/analysis';
+import type { AnalyzedExchange } from '../core/har/analyze-har';
+import { SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
+import { snippetInputFor } from '../core/snippets/snippet-input-for';
+import { exchangeJson } from './format-json';
+import { printable } from './format-table';
+
+export const FIX_LIST = 'list';
+
+export type ServerLookup = { readonly ok: true; readonly snippet: Snippet } | { readonly ok: false; readonly error: string };
+
+export function lookupServer(id: string): ServerLookup {
+  const snippet = snippetById(id);
+  if (snippet) return { ok: true, snippet };
+  return { ok: false, error: `unknown server '${id}' for --fix (one of: ${SNIPPETS.map((s) => s.id).join(', ')}; --fix list describes them)` };
+}
+
+/** `--fix list`: one server per line, id then label. */
+export function serverList(): string {
+  const width = Math.max(...SNIPPETS.map((s) => s.id.length));
+  return `${SNIPPETS.map((s) => `${s.id.padEnd(width)}  ${s.label}`).join('\n')}\n`;
+}
+
+/** True when the fix changes something on the server (headers or the preflight status). */
+function changesServer(fix: Fix): boolean {
+  return fix.preflight !== null || fix.response !== null || fix.preflightStatus !== null;
+}
+
+/**
+ * The configuration for one exchange, or null when there is nothing to configure: it is not
+ * blocked, or no header change can fix it (the note says what to change instead, and a snippet
+ * allowing the page's origin would only mislead, e.g. after a redirect made the Origin `null`).
+ */
+export function fixConfig(x: AnalyzedExchange, snippet: Snippet): string | null {
+  if (x.analysis.verdict !== 'blocked' || !changesServer(x.analysis.fix)) return null;
+  return snippet.render(snippetInputFor(x.exchange, x.analysis));
+}
+
+/** `--json --fix <server>`: the usual JSON plus `fixConfig` on each exchange. */
+export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Snippet): string {
+  const exchanges = rows.map((x) => ({ ...exchangeJson(x), fixConfig: fixConfig(x, snippet) }));
+  return `${JSON.stringify({ exchanges }, null, 2)}\n`;
+}
+
+/** After the table: each blocked exchange's configuration, headed by its row's number. */
+export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Snippet): string {
+  const blocked = rows.filter((x) => x.analysis.verdict === 'blocked');
+  const lines = ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`];
+  if (blocked.length === 0) lines.push('  (nothing is blocked)');
+  for (const x of blocked) {
+    const first = x.exchange.hops[0];
+    lines.push('', `#${x.entry ?? '-'} ${first?.request.method ?? ''} ${first?.request.url ?? ''}`);
+    const config = fixConfig(x, snippet);
+    if (config === null) lines.push(`  No server configuration can fix this. ${x.analysis.fix.note ?? ''}`.trimEnd());
+    else lines.push(...config.split('\n').map((l) => `  ${l}`));
+  }
+  // Values come from the HAR (servers, pages): never let them send terminal escapes.
+  return `${lines.map(printable).join('\n')}\n`;
+}
