@@ -100,6 +100,7 @@ describe('warnings', () => {
     ['origin echoed without Vary', exchange([hop('GET', `${API}/x`, GET, 200, ACAO)]), 'allow-origin-without-vary'],
     ['Authorization only through *', { ...exchange([hop('GET', `${API}/x`, { ...GET, Authorization: 'x' }, 200, { 'Access-Control-Allow-Origin': '*' })], CHROMIUM), preflights: [preflight(`${API}/x`, { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' }, 204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' })] }, 'authorization-via-wildcard'],
     ['ACAO null', exchange([hop('GET', `${API}/x`, { ...GET, Origin: 'null' }, 200, { 'Access-Control-Allow-Origin': 'null' })]), 'allow-origin-null'],
+    ['lower-case non-standard method', exchange([hop('patch', `${API}/x`, GET, 200, { ...ACAO, Vary: 'Origin' })], CHROMIUM), 'method-not-upper-case'],
     ['preflight not recorded', exchange([hop('DELETE', `${API}/x`, GET, 200, { ...ACAO, Vary: 'Origin' })]), 'preflight-not-recorded'],
     ['long max-age', { ...exchange([hop('PUT', `${API}/x`, GET, 200, { ...ACAO, Vary: 'Origin' })]), preflights: [PUT_PREFLIGHT(204, { ...ACAO, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': '86400' })] }, 'max-age-capped'],
   ])('%s', (_label, ex, code) => expect(codes(ex)).toContain(code));

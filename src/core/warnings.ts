@@ -1,6 +1,7 @@
 // What passes today but is fragile or risky. Each warning names the header it is about.
 
 import type { Warning } from './analysis';
+import { normalizeMethod } from './fetch/methods';
 import { parseTokenList } from './fetch/token-list';
 import type { WalkResult } from './exchange-walk';
 import { getHeader, splitList } from './headers';
@@ -66,6 +67,11 @@ function preflightWarnings({ exchange, withCredentials }: WarningInput, out: War
 }
 
 function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void {
+  const method = exchange.hops[0]?.request.method ?? '';
+  if (method !== method.toUpperCase() && normalizeMethod(method) === method) {
+    out.push({ code: 'method-not-upper-case', severity: 'low', header: 'Access-Control-Allow-Methods',
+      message: `fetch() sends "${method}" exactly as written (it upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT), and Access-Control-Allow-Methods and many servers compare methods case-sensitively: send "${method.toUpperCase()}".` });
+  }
   if (walk.preflightNotRecorded) {
     out.push({ code: 'preflight-not-recorded', severity: 'info', header: '',
       message: 'This request needed a preflight, but none was recorded: it was most likely answered from the preflight cache (Access-Control-Max-Age).' });
