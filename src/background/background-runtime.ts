@@ -2,7 +2,8 @@
 // does (listeners are registered synchronously, before the restore finishes), writes changes in
 // batches, and answers panels. Everything here is per instance; index.ts creates exactly one.
 
-import { message, type BackgroundToPanel } from '../core/protocol';
+import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
+import type { ProbeReply } from './probe/probe-service';
 import type { PortLike } from '../platform/ports';
 import { normalizeEvent, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
 import { RecorderStore } from './persistence';
@@ -19,6 +20,8 @@ export interface RuntimeDeps {
   /** True when the browser session is new (nothing to restore), false after a worker restart. */
   readonly isFreshSession: () => Promise<boolean>;
   readonly hasHostAccess: () => Promise<boolean>;
+  /** The active probe (src/background/probe); absent where it is not available. */
+  readonly onProbe?: (command: PanelToBackground['probe'], reply: ProbeReply) => void;
 }
 
 /** Time spent inside the background per webRequest event, for `npm run bench` and the report. */
@@ -41,6 +44,7 @@ export class BackgroundRuntime {
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
+    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
   });
 
   constructor(private readonly deps: RuntimeDeps) {

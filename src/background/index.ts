@@ -7,13 +7,19 @@ import { onInstalled, onTabRemoved, openExtensionTab } from '../platform/lifecyc
 import { onPortConnect } from '../platform/ports';
 import { readSessionValue, writeSessionValue } from '../platform/session-storage';
 import { browserFamily, listenToWebRequest } from '../platform/web-request';
+import { hasProbePermission } from '../platform/probe-permission';
+import { dnrProbeTransport } from '../platform/probe-dnr';
 import { BackgroundRuntime } from './background-runtime';
+import { ProbeService } from './probe/probe-service';
 
 const SESSION_MARKER = 'corsLensSessionStarted';
+
+const probes = new ProbeService({ transport: dnrProbeTransport, hasPermission: hasProbePermission });
 
 const runtime = new BackgroundRuntime({
   browser: browserFamily(),
   hasHostAccess,
+  onProbe: (command, reply) => probes.handle(command, reply),
   // storage.session is emptied when the browser stops: no marker means a new browser session.
   isFreshSession: async () => {
     if ((await readSessionValue(SESSION_MARKER)) !== undefined) return false;

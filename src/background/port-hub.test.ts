@@ -37,6 +37,7 @@ function wire(): { hub: PortHub; recorder: Recorder } {
     clear: (_p, tabId) => recorder.clear(tabId),
     setPreserveLog: ({ preserveLog }, tabId) => recorder.setPreserveLog(tabId, preserveLog),
     hostAccessChanged: () => recorder.setHostAccess('missing'),
+    probe: () => undefined,
   });
   return { hub, recorder };
 }

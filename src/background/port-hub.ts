@@ -3,6 +3,7 @@
 // snapshot; after that it gets every change. Messages are dispatched through one handler per type.
 
 import type { PortLike } from '../platform/ports';
+import { isProbeCommand } from '../core/audit/probe-command';
 import { isProtocolMessage, PORT_PREFIX, type BackgroundMessage, type PanelToBackground } from '../core/protocol';
 
 type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K], tabId: number, port: PortLike) => void;
@@ -15,6 +16,7 @@ const VALID: { readonly [K in keyof PanelToBackground]: (payload: Record<string,
   clear: (p) => typeof p['tabId'] === 'number',
   setPreserveLog: (p) => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
   hostAccessChanged: (p) => typeof p['tabId'] === 'number',
+  probe: isProbeCommand,
 };
 
 function isPanelMessageType(type: string): type is keyof PanelToBackground {

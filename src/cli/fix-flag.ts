@@ -5,6 +5,7 @@ import type { Fix } from '../core/analysis';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
 import { snippetInputFor } from '../core/snippets/snippet-input-for';
+import type { AuditLookup } from './audit-lines';
 import { exchangeJson } from './format-json';
 import { printable } from './format-table';
 
@@ -40,8 +41,8 @@ export function fixConfig(x: AnalyzedExchange, snippet: Snippet): string | null 
 }
 
 /** `--json --fix <server>`: the usual JSON plus `fixConfig` on each exchange. */
-export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Snippet): string {
-  const exchanges = rows.map((x) => ({ ...exchangeJson(x), fixConfig: fixConfig(x, snippet) }));
+export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Snippet, audit?: AuditLookup): string {
+  const exchanges = rows.map((x) => ({ ...exchangeJson(x, audit?.get(x.exchange.id)), fixConfig: fixConfig(x, snippet) }));
   return `${JSON.stringify({ exchanges }, null, 2)}\n`;
 }
 

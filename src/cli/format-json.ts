@@ -1,13 +1,15 @@
 // `--json` output. The field names of each exchange (url, method, initiatorOrigin, entry,
 // preflightEntry, type, verdict, reasons, fix, warnings) are a public interface that CI
 // pipelines parse: add fields, never rename or remove. Added so far: id, status,
-// credentials, dependsOn, requestOrigin, crossOrigin.
+// credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit).
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
+import type { AuditFinding } from '../core/audit/finding';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import type { AuditLookup } from './audit-lines';
 
-export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin }: AnalyzedExchange): Record<string, unknown> {
+export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin }: AnalyzedExchange, audit: readonly AuditFinding[] = []): Record<string, unknown> {
   const first = exchange.hops[0];
   const last = exchange.hops.at(-1);
   return {
@@ -32,9 +34,10 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
     dependsOn: analysis.dependsOn ?? null,
     requestOrigin: analysis.requestOrigin,
     crossOrigin,
+    audit,
   };
 }
 
-export function formatJson(exchanges: readonly AnalyzedExchange[]): string {
-  return `${JSON.stringify({ exchanges: exchanges.map(exchangeJson) }, null, 2)}\n`;
+export function formatJson(exchanges: readonly AnalyzedExchange[], audit?: AuditLookup): string {
+  return `${JSON.stringify({ exchanges: exchanges.map((x) => exchangeJson(x, audit?.get(x.exchange.id))) }, null, 2)}\n`;
 }

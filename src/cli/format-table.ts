@@ -2,12 +2,15 @@
 // each blocked one, and a summary line. Colour only on a terminal (run.ts decides).
 
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import { auditLines, auditSummary, type AuditLookup } from './audit-lines';
 import { fixLines } from './format-fix';
 import { summaryLine } from './summary';
 
 export interface TableOptions {
   readonly colour: boolean;
   readonly urlWidth?: number;
+  /** Security findings per exchange id (src/core/audit), printed under each row. */
+  readonly audit?: AuditLookup;
 }
 
 const RED = '\u001b[31;1m';
@@ -58,12 +61,12 @@ export function formatTable(all: readonly AnalyzedExchange[], shown: readonly An
     if (x.analysis.verdict === 'blocked') padded[4] = paint(verdict, RED);
     else if (x.analysis.verdict === 'unknown') padded[4] = paint(verdict, YELLOW);
     lines.push([...padded, printable(reasonText(x))].join('  ').trimEnd());
-    if (x.analysis.verdict === 'blocked') {
-      const indent = ' '.repeat((widths[0] as number) + 2);
-      lines.push(...fixLines(x.analysis.fix).map((l) => `${indent}${printable(l)}`));
-    }
+    const indent = ' '.repeat((widths[0] as number) + 2);
+    if (x.analysis.verdict === 'blocked') lines.push(...fixLines(x.analysis.fix).map((l) => `${indent}${printable(l)}`));
+    lines.push(...auditLines(options.audit?.get(x.exchange.id)).map((l) => `${indent}${printable(l)}`));
   }
   if (rows.length === 0) lines.push('(no exchanges to show)');
-  lines.push('', summaryLine(all));
+  const audited = auditSummary(shown, options.audit);
+  lines.push('', summaryLine(all) + (audited ? ` · ${audited}` : ''));
   return `${lines.join('\n')}\n`;
 }

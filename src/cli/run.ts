@@ -6,6 +6,7 @@ import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { analyzeHarText } from '../core/har/analyze-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
+import { auditRecording } from '../core/audit/audit';
 import { fixConfigSection, formatJsonWithFix, lookupServer, serverList } from './fix-flag';
 import { formatJson } from './format-json';
 import { formatTable, printable } from './format-table';
@@ -53,8 +54,10 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const result = analyzeHarText(input.text);
   if (!result.ok) return fail(result.error);
   const rows = shown(result.exchanges, command);
-  if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet) : formatJson(rows));
-  else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io) }) + (snippet ? fixConfigSection(rows, snippet) : ''));
+  // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
+  const audit = auditRecording(result.exchanges).byExchange;
+  if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet, audit) : formatJson(rows, audit));
+  else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;
 }

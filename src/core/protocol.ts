@@ -4,6 +4,7 @@
 // and sends `hello` again, and the background answers with a full `snapshot`.
 
 import type { Analysis } from './analysis';
+import type { ProbeCommand, ProbeUpdate } from './audit/probe-command';
 import type { Exchange } from './model';
 
 export const PROTOCOL_VERSION = 1;
@@ -49,6 +50,8 @@ export interface BackgroundToPanel {
   pageStarted: { readonly page: PageGroup; readonly removedPageIds: readonly number[] };
   cleared: { readonly summary: TabLogSummary };
   summaryChanged: { readonly summary: TabLogSummary };
+  /** Progress and result of an active probe the user started (src/core/audit/probe-types.ts). */
+  probeUpdate: ProbeUpdate;
 }
 
 export interface PanelToBackground {
@@ -57,6 +60,8 @@ export interface PanelToBackground {
   setPreserveLog: { readonly tabId: number; readonly preserveLog: boolean };
   /** The panel obtained (or lost) host permissions; the background re-checks and re-registers. */
   hostAccessChanged: { readonly tabId: number };
+  /** Start (on the user's click only) or cancel the active probe of one endpoint. */
+  probe: ProbeCommand;
 }
 
 export type Message<M> = { [K in keyof M]: { readonly type: K; readonly version: number; readonly payload: M[K] } }[keyof M];

@@ -21,7 +21,7 @@ export interface Connection {
   close(): void;
 }
 
-const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged']);
+const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate']);
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 5000;
 

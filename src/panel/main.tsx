@@ -6,9 +6,12 @@ import { devtoolsTheme, listTabs, onDevtoolsThemeChanged } from '../platform/dev
 import { inspectedTabId } from '../platform/devtools';
 import { requestHostAccess } from '../platform/host-access';
 import { connectPort } from '../platform/ports';
+import { requestProbePermission } from '../platform/probe-permission';
 import { App } from './components/App';
 import { TabPicker } from './components/TabPicker';
 import { openConnection } from './connection';
+import { createProbeController } from './probe-store';
+import { entriesOf } from './state/panel-state';
 import { createStore } from './state/store';
 import { tabIdFrom } from './tab-id';
 import { applyTheme } from './theme';
@@ -16,16 +19,23 @@ import { applyTheme } from './theme';
 function LivePanel({ tabId }: { tabId: number }) {
   const [wiring] = useState(() => {
     const store = createStore();
+    const probe = createProbeController({
+      tabId,
+      send: (m) => connection.send(m),
+      requestPermission: requestProbePermission,
+      entries: () => entriesOf(store.getState().imported?.log ?? store.getState().live),
+    });
     const connection = openConnection({
       tabId,
       connect: connectPort,
-      onMessage: store.receive,
+      // Probe reports are not exchanges: they go to the probe controller, the rest to the log.
+      onMessage: (m) => (m.type === 'probeUpdate' ? probe.receive(m.payload.report) : store.receive(m)),
       onStatus: (connection) => store.update((s) => ({ ...s, connection })),
     });
     addEventListener('pagehide', () => connection.close());
-    return { store, connection };
+    return { store, connection, probe };
   });
-  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} />;
+  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} probe={wiring.probe} />;
 }
 
 function Root({ initialTabId }: { initialTabId: number | null }) {

@@ -5,6 +5,7 @@ import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
 import { exportFileName, exportHarText, importHarText } from '../har-io';
 import { panelMessage } from '../panel-message';
+import type { ProbeController } from '../probe-store';
 import { countRows } from '../state/counts';
 import { NO_FILTER, filterRows } from '../state/filter';
 import { entriesOf } from '../state/panel-state';
@@ -22,9 +23,11 @@ export interface AppProps {
   readonly tabId: number;
   readonly send: (msg: PanelMessage) => void;
   readonly requestHostAccess?: () => Promise<boolean>;
+  /** The security audit and the opt-in probe in the detail view (absent in tests that do not need it). */
+  readonly probe?: ProbeController;
 }
 
-export function App({ store, tabId, send, requestHostAccess }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, probe }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -93,7 +96,7 @@ export function App({ store, tabId, send, requestHostAccess }: AppProps) {
           detailOpen={open && selected !== undefined}
           emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
         />
-        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} />}
+        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} />}
       </div>
     </div>
   );

@@ -4,7 +4,9 @@ import type { RecordedExchange } from '../../core/protocol';
 import { rowView } from '../state/row-view';
 import { CurlSection } from './CurlSection';
 import { ExchangeSides } from './ExchangeSides';
+import type { ProbeController } from '../probe-store';
 import { FixSection, hasFix } from './FixSection';
+import { ProbeSection } from './ProbeSection';
 import { ReasonSection, WarningsSection } from './ReasonSection';
 import { ServerSnippets } from './ServerSnippets';
 
@@ -14,7 +16,7 @@ const CREDENTIALS: Record<string, string> = {
   unknown: 'not visible (no Cookie was sent, so the browser does not say)',
 };
 
-export function DetailView({ entry, redact, onClose }: { entry: RecordedExchange; redact: boolean; onClose: () => void }) {
+export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedExchange; redact: boolean; onClose: () => void; probe?: ProbeController | undefined }) {
   const { exchange, analysis } = entry;
   const row = rowView(entry);
   return (
@@ -45,6 +47,7 @@ export function DetailView({ entry, redact, onClose }: { entry: RecordedExchange
       </header>
       <ReasonSection analysis={analysis} />
       <WarningsSection analysis={analysis} />
+      {probe && <ProbeSection entry={entry} controller={probe} />}
       <FixSection fix={analysis.fix} />
       {hasFix(analysis.fix) && <ServerSnippets exchange={exchange} analysis={analysis} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />

@@ -78,6 +78,8 @@ const HANDLERS: Handlers = {
   summaryChanged: (draft, { summary }) => {
     draft.summary = summary;
   },
+  // Probe reports are not part of the exchange log: main.tsx hands them to the probe store (src/panel/probe-store.ts).
+  probeUpdate: () => undefined,
 };
 
 function apply(draft: Draft, msg: BackgroundMessage): void {

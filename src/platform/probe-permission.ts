@@ -1,0 +1,30 @@
+// The one permission the probe needs: declarativeNetRequestWithHostAccess, which lets a session rule
+// set headers only where the extension already has host access (no new access, no install prompt in
+// either browser). It is declared in the manifest's `permissions`, not `optional_permissions`:
+// - Chromium 156 accepts it as optional and grants it, but the first updateSessionRules call after a
+//   runtime grant kills the browser process (reproduced with a minimal extension; see the issue-6 report);
+// - Firefox ESR 153 does not accept it as an optional permission at all (permissions.request throws).
+// These functions still check and, where a browser allows it, request it, so moving it to
+// optional_permissions later needs no code change.
+import type { Manifest } from 'webextension-polyfill';
+import { browser } from './browser';
+
+const PROBE_PERMISSIONS = { permissions: ['declarativeNetRequestWithHostAccess' as Manifest.OptionalPermission] };
+
+export async function hasProbePermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(PROBE_PERMISSIONS);
+  } catch {
+    return false;
+  }
+}
+
+/** Call from the click on "Probe this endpoint" (permissions.request needs a user gesture). */
+export async function requestProbePermission(): Promise<boolean> {
+  if (await hasProbePermission()) return true;
+  try {
+    return await browser.permissions.request(PROBE_PERMISSIONS);
+  } catch {
+    return false;
+  }
+}
