@@ -6,7 +6,7 @@
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page, Target } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_SCENARIOS, galleryHtml } from '../../scripts/demo-gallery';
 import { isNoCors, scenarioById } from '../scenarios/catalogue';
@@ -16,7 +16,7 @@ import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CdpHarRecorder } from '../support/cdp-har';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
-import { extensionWorkerTarget } from '../support/extension-log';
+import { extensionWorkerTarget, stopWorker } from '../support/extension-log';
 import { type PanelSummary, readSummary, renderedRows, rowsWithUrl, setFilterText, summaryWhen } from '../support/panel-dom';
 
 /** ExchangeRow's fixed height and ExchangeList's overscan (src/panel/components). */
@@ -55,23 +55,6 @@ const countsOf = (s: PanelSummary): Tally => ({ blocked: s.blocked, preflighted:
 /** The summary once it shows `want` (rows arrive, and may be updated, asynchronously); on timeout, as it is, for the assertion's diff. */
 function settledSummary(panel: Frame, want: Tally): Promise<PanelSummary> {
   return summaryWhen(panel, (s) => JSON.stringify(countsOf(s)) === JSON.stringify(want)).catch(() => readSummary(panel));
-}
-
-/** Chrome's own CDP `ServiceWorker.stopAllWorkers`, as in worker-restart.e2e.test.ts; no session on the worker itself. */
-async function stopWorker(browser: Browser, worker: Target, page: Page): Promise<void> {
-  const gone = new Promise<void>((resolve) => {
-    const onDestroyed = (t: Target): void => {
-      if (t !== worker) return;
-      browser.off('targetdestroyed', onDestroyed);
-      resolve();
-    };
-    browser.on('targetdestroyed', onDestroyed);
-  });
-  const session = await page.createCDPSession();
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await session.detach();
-  await gone;
 }
 
 describe('chromium: the CORS panel in real DevTools', () => {

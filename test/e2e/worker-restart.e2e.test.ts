@@ -2,7 +2,6 @@
 // recorder saw may be lost or duplicated. We stop the worker mid-run with CDP, make more requests
 // (which wake it), and check that every exchange from before and after is there exactly once.
 
-import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordedExchange } from '../../src/core/protocol';
 import { catalogue } from '../scenarios/catalogue';
@@ -10,7 +9,7 @@ import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen } from '../support/extension-log';
+import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen, stopWorker } from '../support/extension-log';
 
 // Requests that reach the API (so webRequest sees them), half before and half after the stop.
 const IDS = catalogue.filter((s) => s.page.initiator === 'fetch' && !s.page.repeat && !s.page.publicDocument && s.page.target === undefined).map((s) => s.id).slice(0, 24);
@@ -21,27 +20,6 @@ const QUIET_MS = 1_000;
 
 function countByScenario(list: readonly RecordedExchange[], ids: readonly string[]): Record<string, number> {
   return Object.fromEntries(ids.map((id) => [id, list.filter((r) => r.exchange.hops[0]?.request.url.includes(`/api/${id}/`)).length]));
-}
-
-/**
- * Stop the extension's service worker as Chrome does when it idles: CDP `ServiceWorker.stopAllWorkers`
- * from a session on one of the extension's own pages (the domain is per page target, not on the
- * browser target), then wait until the worker target is really gone.
- */
-async function stopWorker(browser: Browser, worker: Target, extPage: Page): Promise<void> {
-  const gone = new Promise<void>((resolve) => {
-    const onDestroyed = (t: Target): void => {
-      if (t !== worker) return;
-      browser.off('targetdestroyed', onDestroyed);
-      resolve();
-    };
-    browser.on('targetdestroyed', onDestroyed);
-  });
-  const session = await extPage.createCDPSession();
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await session.detach();
-  await gone;
 }
 
 describe('chromium: the service worker stops mid-run', () => {

@@ -4,11 +4,11 @@
 // (the "<VirtualHost>" placement the snippet names) in front of a tiny CGI API, as one
 // foreground process (`-X`) that the test stops.
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForPort } from './nginx';
+import { freePort, runServerProcess } from './server-process';
 import type { RunningServer } from './node-app';
 
 export const APACHE = process.env['APACHE_PATH'] ?? '/usr/sbin/apache2';
@@ -84,23 +84,5 @@ export async function startApache(snippet: string, upstream?: string): Promise<R
   writeFileSync(join(dir, 'api.sh'), '#!/bin/sh\nprintf \'Content-Type: application/json\\r\\n\\r\\n{"ok":true}\\n\'\n', { mode: 0o755 });
   const port = await freePort();
   writeFileSync(join(dir, 'httpd.conf'), serverConfig(dir, port, snippet, upstream));
-  const child: ChildProcess = spawn(APACHE, ['-X', '-f', join(dir, 'httpd.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += String(d); });
-  const close = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitForPort(port, child, () => stderr);
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { origin: `http://localhost:${port}`, close };
+  return runServerProcess(APACHE, ['-X', '-f', join(dir, 'httpd.conf')], dir, port);
 }

@@ -2,12 +2,12 @@
 // pid, logs and temp paths, `daemon off` and `master_process off` keep it one child process we
 // can stop. The generated snippet goes, unchanged, into the `location /api/` that serves the API.
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningServer } from './node-app';
+import { freePort, runServerProcess } from './server-process';
 
 export const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 
@@ -58,54 +58,9 @@ export function checkNginx(snippet: string): { ok: boolean; output: string } {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Until something answers HTTP on 127.0.0.1:port, or the child died, or 10 s passed. */
-export async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${log()}`);
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error(`server did not listen on ${port}: ${log()}`);
-}
-
 export async function startNginx(snippet: string, upstream?: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cors-lens-nginx-'));
   const port = await freePort();
   writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, port, snippet, upstream));
-  const child = spawn(NGINX, ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += String(d); });
-  const close = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitForPort(port, child, () => stderr);
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { origin: `http://localhost:${port}`, close };
+  return runServerProcess(NGINX, ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], dir, port);
 }

@@ -82,3 +82,25 @@ export async function snapshotWhen(extPage: Page, tabUrlPrefix: string, done: (s
     throw error;
   }
 }
+
+/**
+ * Stop the extension's service worker as Chrome does when it idles: CDP `ServiceWorker.stopAllWorkers`
+ * from a session on a page (the domain is per page target, not on the browser target; never a
+ * session on the worker itself, or the restarted worker does not answer), then wait until the
+ * worker target is really gone.
+ */
+export async function stopWorker(browser: Browser, worker: Target, extPage: Page): Promise<void> {
+  const gone = new Promise<void>((resolve) => {
+    const onDestroyed = (t: Target): void => {
+      if (t !== worker) return;
+      browser.off('targetdestroyed', onDestroyed);
+      resolve();
+    };
+    browser.on('targetdestroyed', onDestroyed);
+  });
+  const session = await extPage.createCDPSession();
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+  await gone;
+}
