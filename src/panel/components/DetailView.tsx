@@ -47,9 +47,9 @@ export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedE
       </header>
       <ReasonSection analysis={analysis} />
       <WarningsSection analysis={analysis} />
-      {probe && <ProbeSection entry={entry} controller={probe} />}
       <FixSection fix={analysis.fix} />
       {hasFix(analysis.fix) && <ServerSnippets exchange={exchange} analysis={analysis} />}
+      {probe && <ProbeSection entry={entry} controller={probe} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />
       <section>
         <h3>Exchange</h3>

@@ -42,7 +42,8 @@ function reasonOf(entry: RecordedExchange): string {
   const a = entry.analysis;
   if (a.reasons[0]) return a.reasons[0].message;
   if (a.verdict === 'unknown') return a.dependsOn ?? 'Not enough data to decide.';
-  return (a.warnings.find((w) => NOTABLE.has(w.severity)) ?? a.warnings[0])?.message ?? '';
+  // Minor warnings stay in the details, so the column reads as "what needs attention".
+  return a.warnings.find((w) => NOTABLE.has(w.severity))?.message ?? '';
 }
 
 export function rowView(entry: RecordedExchange): RowView {
