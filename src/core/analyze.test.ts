@@ -60,6 +60,17 @@ describe('reasons carry both browsers\' names', () => {
   });
 });
 
+describe("Firefox's name for an Allow-Origin list depends on how it arrived", () => {
+  test.each([
+    ['two header lines', { 'Access-Control-Allow-Origin': [PAGE, PAGE] }, 'CORSMultipleAllowOriginNotAllowed'],
+    ['one line with a list', { 'Access-Control-Allow-Origin': `${PAGE}, http://b.test` }, 'CORSAllowOriginNotMatchingOrigin'],
+    ['one line with a space', { 'Access-Control-Allow-Origin': 'http://a.test http://b.test' }, 'CORSAllowOriginNotMatchingOrigin'],
+  ])('%s', (_label, headers, firefoxError) => {
+    const [r] = analyzeExchange(exchange([hop('GET', `${API}/x`, GET, 200, headers)], { browser: 'chromium', error: 'net::ERR_FAILED' })).reasons;
+    expect(r).toMatchObject({ chromeCorsError: 'MultipleAllowOriginValues', firefoxError });
+  });
+});
+
 describe('fix: the minimal server change', () => {
   const names = (hs: readonly { name: string; value: string }[] | null) => Object.fromEntries((hs ?? []).map((x) => [x.name, x.value]));
 

@@ -105,7 +105,7 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
   const failed = checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
   if (!failed) return null;
   const status = preflight.response?.status ?? 0;
-  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter);
+  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
   const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
   return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
 }
@@ -113,7 +113,7 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
 function responseFailure(c: HopChecks, response: ResponseRecord, isRedirect: boolean, withCredentials: boolean): HopFailure | null {
   const check = corsCheck(response.headers, c.origin, withCredentials);
   if (!check) return null;
-  const r = reason(check.failure, isRedirect ? 'redirect' : 'response', c.i, check.header, { origin: c.origin, value: check.value, method: c.method, status: response.status });
+  const r = reason(check.failure, isRedirect ? 'redirect' : 'response', c.i, check.header, { origin: c.origin, value: check.value, method: c.method, status: response.status }, check.value, check.firefoxError);
   return { reason: r, fix: fixContext(c, r, withCredentials, false) };
 }
 

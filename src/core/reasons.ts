@@ -133,13 +133,13 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
   },
 };
 
-export function reason(code: ReasonCode, stage: CheckStage, hop: number, header: string, params: ReasonParams, failedParameter = params.value): Reason {
+export function reason(code: ReasonCode, stage: CheckStage, hop: number, header: string, params: ReasonParams, failedParameter = params.value, firefoxError?: string): Reason {
   const spec = SPECS[code];
   return {
     code,
     chromeCorsError: spec.chrome,
     failedParameter,
-    firefoxError: spec.firefox,
+    firefoxError: firefoxError ?? spec.firefox,
     message: spec.message(params),
     mdn: spec.mdn.startsWith('https://') ? spec.mdn : MDN_BASE + spec.mdn,
     stage,

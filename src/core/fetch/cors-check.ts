@@ -2,7 +2,7 @@
 // (services/network/public/cpp/cors/cors.cc), which is also the order both browsers apply:
 // missing → wildcard+credentials → mismatch (multiple / invalid / other) → credentials.
 
-import { getHeader } from '../headers';
+import { getHeader, headerValues } from '../headers';
 import type { HeaderList } from '../model';
 
 export type CorsCheckFailure =
@@ -19,6 +19,12 @@ export interface CorsCheckResult {
   /** The offending header value ('' when the header is absent). */
   readonly value: string;
   readonly header: 'Access-Control-Allow-Origin' | 'Access-Control-Allow-Credentials';
+  /**
+   * Firefox's name where it differs from the code's usual one: Firefox calls only duplicate header
+   * lines "multiple" (CORSMultipleAllowOriginNotAllowed); one line holding a list merely "does not
+   * match" (observed in Firefox ESR 153, test/e2e/firefox-panel.e2e.test.ts).
+   */
+  readonly firefoxError?: string;
 }
 
 function isValidUrl(value: string): boolean {
@@ -41,7 +47,10 @@ export function corsCheck(headers: HeaderList, origin: string, withCredentials: 
   }
   if (allowOrigin !== origin) {
     // Chromium reports a list (two header lines arrive joined by ", ") as "multiple values".
-    if (/[ ,]/.test(allowOrigin)) return { failure: 'multiple-allow-origin', value: allowOrigin, header: acao };
+    if (/[ ,]/.test(allowOrigin)) {
+      const oneLine = headerValues(headers, 'Access-Control-Allow-Origin').length === 1;
+      return { failure: 'multiple-allow-origin', value: allowOrigin, header: acao, ...(oneLine ? { firefoxError: 'CORSAllowOriginNotMatchingOrigin' } : {}) };
+    }
     // "null" is reported as a mismatch, not as an invalid value (Chromium fixture simple-get-origin-null).
     if (allowOrigin !== 'null' && !isValidUrl(allowOrigin)) return { failure: 'invalid-allow-origin', value: allowOrigin, header: acao };
     return { failure: 'allow-origin-mismatch', value: allowOrigin, header: acao };

@@ -16,6 +16,7 @@ export interface PreflightFailure {
   /** CDP `failedParameter` as Chromium reports it. */
   readonly failedParameter: string;
   readonly header: string;
+  readonly firefoxError?: string;
 }
 
 export interface PreflightInput {
@@ -53,7 +54,10 @@ export function checkPreflight(input: PreflightInput): PreflightFailure | null {
     return { code: 'preflight-redirect', value: String(response.status), failedParameter: '', header: 'Location' };
   }
   const access = corsCheck(headers, input.origin, input.withCredentials);
-  if (access) return { code: PREFLIGHT_CODES[access.failure], value: access.value, failedParameter: access.value, header: access.header };
+  if (access) {
+    const failure = { code: PREFLIGHT_CODES[access.failure], value: access.value, failedParameter: access.value, header: access.header };
+    return access.firefoxError ? { ...failure, firefoxError: access.firefoxError } : failure;
+  }
   if (!isOkStatus(response.status)) return { code: 'preflight-invalid-status', value: String(response.status), failedParameter: '', header: '' };
 
   const methods = parseTokenList(getHeader(headers, 'Access-Control-Allow-Methods'));

@@ -10,15 +10,25 @@ const TABS: TabInfo[] = [
   { id: 3, title: 'Shop <b>x</b>', url: 'https://shop.test/' },
   { id: 4, title: 'CORS Lens', url: 'chrome-extension://abc/src/panel/panel.html?standalone=1' },
   { id: 5, title: '', url: 'https://blank.test/' },
+  { id: 6, title: '', url: 'about:blank' },
 ];
 
-test('lists web tabs (not extension pages) and picks one', async () => {
+test('lists web tabs (not extension pages or empty tabs) and picks one', async () => {
   const picked: number[] = [];
   render(<TabPicker listTabs={() => Promise.resolve(TABS)} onPick={(id) => picked.push(id)} />);
-  const buttons = await screen.findAllByRole('button');
+  await screen.findByText('https://shop.test/');
+  const buttons = screen.getAllByRole('button').filter((b) => b.textContent !== 'Refresh');
   expect(buttons.map((b) => b.textContent)).toEqual(['Shop <b>x</b> https://shop.test/', '(untitled) https://blank.test/']);
   fireEvent.click(buttons[1] as HTMLElement);
   expect(picked).toEqual([5]);
+});
+
+test('Refresh lists tabs opened since', async () => {
+  let tabs: TabInfo[] = [];
+  render(<TabPicker listTabs={() => Promise.resolve(tabs)} onPick={() => undefined} />);
+  tabs = TABS;
+  fireEvent.click(await screen.findByText('Refresh'));
+  expect((await screen.findByText('https://shop.test/')).textContent).toBe('https://shop.test/');
 });
 
 test('shows why when tabs cannot be listed', async () => {

@@ -1,17 +1,24 @@
 // Standalone view without a tab id (`?standalone=1`): choose the tab to inspect.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabInfo } from '../../platform/devtools-context';
 
 export function TabPicker({ listTabs, onPick }: { listTabs: () => Promise<TabInfo[]>; onPick: (tabId: number) => void }) {
   const [tabs, setTabs] = useState<TabInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    // Extension pages (this panel's own tab among them) have no web traffic to inspect.
-    listTabs().then((all) => setTabs(all.filter((t) => !/^(chrome|moz)-extension:/.test(t.url))), (e: unknown) => setError(String(e)));
+  const refresh = useCallback(() => {
+    // Extension pages (this panel's own tab among them) and empty tabs have no web traffic to inspect.
+    listTabs().then((all) => setTabs(all.filter((t) => /^https?:/.test(t.url))), (e: unknown) => setError(String(e)));
   }, [listTabs]);
+  useEffect(() => {
+    refresh();
+    // Tabs opened or navigated meanwhile: list them again whenever the user comes back here.
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
   return (
     <div class="tab-picker">
       <h2>Choose a tab to inspect</h2>
+      <button type="button" onClick={refresh}>Refresh</button>
       {error && <p class="error">{error}</p>}
       {tabs === null && !error && <p class="muted">Loading tabs…</p>}
       <ul>
