@@ -14,7 +14,7 @@ import { createProbeController } from './probe-store';
 import { entriesOf } from './state/panel-state';
 import { createStore } from './state/store';
 import { tabIdFrom } from './tab-id';
-import { applyTheme } from './theme';
+import { followTheme } from './theme';
 
 function LivePanel({ tabId }: { tabId: number }) {
   const [wiring] = useState(() => {
@@ -44,7 +44,6 @@ function Root({ initialTabId }: { initialTabId: number | null }) {
   return <TabPicker listTabs={listTabs} onPick={setTabId} />;
 }
 
-applyTheme(document.documentElement, devtoolsTheme());
-onDevtoolsThemeChanged((theme) => applyTheme(document.documentElement, theme));
+followTheme(document.documentElement, devtoolsTheme, onDevtoolsThemeChanged);
 const root = document.getElementById('app');
 if (root) render(<Root initialTabId={tabIdFrom(location.search, inspectedTabId())} />, root);

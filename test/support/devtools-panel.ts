@@ -32,11 +32,7 @@ export async function openCorsPanel(browser: Browser, timeoutMs = 30_000): Promi
   // The extension's devtools_page must have created the panel before its tab exists.
   await browser.waitForTarget((t) => t.url().includes('/src/devtools/devtools.html'), { timeout: timeoutMs });
   await devtools.waitForSelector('pierce/[role="tab"]', { timeout: timeoutMs });
-  for (let i = 0; i < 30 && (await selectedTab(devtools)) !== PANEL_TITLE; i += 1) {
-    await chord(devtools, ['Control'], ']');
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  if ((await selectedTab(devtools)) !== PANEL_TITLE) throw new Error('the CORS panel never became the selected DevTools tab');
+  await selectCorsTab(devtools);
   await browser.waitForTarget((t) => t.url().includes(PANEL_PATH), { timeout: timeoutMs });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -45,6 +41,15 @@ export async function openCorsPanel(browser: Browser, timeoutMs = 30_000): Promi
     if (Date.now() > deadline) throw new Error('the CORS panel page did not load inside DevTools');
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** Cycle DevTools' tabs (Ctrl+]) until the CORS panel is the selected one. */
+async function selectCorsTab(devtools: Page): Promise<void> {
+  for (let i = 0; i < 30 && (await selectedTab(devtools)) !== PANEL_TITLE; i += 1) {
+    await chord(devtools, ['Control'], ']');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  if ((await selectedTab(devtools)) !== PANEL_TITLE) throw new Error('the CORS panel never became the selected DevTools tab');
 }
 
 /** Dock DevTools to the bottom (Ctrl+Shift+D toggles the side), so the panel gets the full width. */
@@ -76,6 +81,8 @@ export async function growDevtools(devtools: Page, y = 40): Promise<void> {
 
 /** Screenshot just the DevTools part of the window (docked DevTools leaves the page area blank). */
 export async function screenshotDevtools(devtools: Page, path: `${string}.png`): Promise<void> {
+  // A queued Ctrl+] on a loaded machine can leave DevTools one tab further: make sure of the picture.
+  await selectCorsTab(devtools);
   const top = await devtools.$eval('pierce/[role="tablist"]', (e) => e.getBoundingClientRect().top).catch(() => 0);
   const { width, height } = await devtools.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const y = Math.max(0, Math.floor(top) - 4);
