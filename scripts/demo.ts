@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { start } from '../test/server/scenario-server';
 import { launchChromium } from '../test/support/browsers';
+import { extensionWorkerTarget } from '../test/support/extension-log';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../test/support/devtools-panel';
 import { CHROME_DIR, ROOT } from '../test/support/ensure-extension';
 import { DEMO_SCENARIOS, galleryHtml } from './demo-gallery';
@@ -27,6 +28,9 @@ const shutdown = async (): Promise<void> => {
 try {
   const [page] = await launched.browser.pages();
   if (!page) throw new Error('Chromium opened no tab');
+  // A freshly installed extension's worker starts a moment after the browser: requests made before
+  // its webRequest listeners exist are never seen, so load the demo only once it runs.
+  await extensionWorkerTarget(launched.browser);
   await page.goto(demoUrl);
   console.log(`demo site: ${demoUrl} (API on ${server.apiOrigin} and ${server.siteOrigin})`);
   await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone, { timeout: 60_000 });
