@@ -77,9 +77,15 @@ export interface PageLoadResult {
   readonly listenersOnlyRatio: number;
   readonly eventsRecorded: number;
   readonly backgroundMsPerEvent: number;
+  /** With `baselineDir` (another build of the extension): its median, measured in the same rotation. */
+  readonly baselineMs?: number;
 }
 
-export async function runPageLoadBench(rounds = 15): Promise<PageLoadResult> {
+/**
+ * `baselineDir`: an older build of the extension to load in a fourth browser, so a change to the
+ * recorder is compared with what it replaces side by side, on the same machine at the same time.
+ */
+export async function runPageLoadBench(rounds = 15, baselineDir?: string): Promise<PageLoadResult> {
   ensureExtensionBuilt();
   const servers = await startServers();
   const browsers: LaunchedBrowser[] = [];
@@ -90,9 +96,10 @@ export async function runPageLoadBench(rounds = 15): Promise<PageLoadResult> {
     browsers.push(withExt);
     const listenersOnly = await launchChromium({ extensionDir: fileURLToPath(new URL('./listeners-only', import.meta.url)) });
     browsers.push(listenersOnly);
+    if (baselineDir !== undefined) browsers.push(await launchChromium({ extensionDir: baselineDir }));
     const worker = await (await extensionWorkerTarget(withExt.browser)).worker();
     if (!worker) throw new Error('extension service worker not found');
-    const series = [plain, withExt, listenersOnly].map((b) => ({ browser: b.browser, times: [] as number[] }));
+    const series = browsers.map((b) => ({ browser: b.browser, times: [] as number[] }));
     // One warm-up each, then rotate which goes first so none always runs on a warmer machine.
     for (const s of series) await loadOnce(s.browser, `${servers.page}/?round=0`);
     const before = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
@@ -103,7 +110,7 @@ export async function runPageLoadBench(rounds = 15): Promise<PageLoadResult> {
         s.times.push(await loadOnce(s.browser, url));
       }
     }
-    const [without, withTimes, onlyListeners] = series.map((s) => median(s.times)) as [number, number, number];
+    const [without, withTimes, onlyListeners, baseline] = series.map((s) => median(s.times)) as [number, number, number, number | undefined];
     const after = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
     const events = after.events - before.events;
     return {
@@ -115,6 +122,7 @@ export async function runPageLoadBench(rounds = 15): Promise<PageLoadResult> {
       listenersOnlyRatio: onlyListeners / without,
       eventsRecorded: events,
       backgroundMsPerEvent: events > 0 ? (after.totalMs - before.totalMs) / events : 0,
+      ...(baseline !== undefined ? { baselineMs: baseline } : {}),
     };
   } finally {
     for (const b of browsers) await b.close();

@@ -12,6 +12,8 @@ import { Recorder } from './recorder';
 
 /** Writes go out at most this often: one IndexedDB transaction per burst, not per event. */
 const FLUSH_DELAY_MS = 250;
+/** In-flight requests are written once they are this old (most have finished by then; see takeChanges). */
+const PENDING_MIN_AGE_MS = 1_000;
 /** How often in-flight exchanges are checked for preflight timeouts while any are pending. */
 const TICK_MS = 1_000;
 
@@ -74,14 +76,24 @@ export class BackgroundRuntime {
     await this.whenReady((r) => r.setHostAccess(granted ? 'granted' : 'missing'));
   }
 
-  /** Writes everything pending now (tests call it before stopping the worker). */
-  async flush(): Promise<void> {
+  /**
+   * Writes what is pending now: everything (tests call it before stopping the worker), or, from the
+   * timer, all but the in-flight requests younger than `minAgeMs`.
+   */
+  async flush(minAgeMs = 0): Promise<void> {
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const { recorder, store } = this;
     if (!recorder || !store || !recorder.hasUnsavedChanges) return this.writing;
-    const batch = recorder.takeBatch();
-    this.writing = this.writing.then(() => store.write(batch)).catch((error: unknown) => console.warn('CORS Lens: could not save the log', error));
+    // Written at once, not after the previous write: the batch holds live rows that the next event
+    // may change, and write() copies them into its transaction before it yields. IndexedDB runs
+    // read-write transactions over the same stores in the order they were created (IndexedDB,
+    // "transaction scheduling"; WPT transaction-scheduling-ordering), so batches still land in order.
+    const written = store.write(recorder.takeBatch(Date.now(), minAgeMs));
+    this.writing = Promise.all([this.writing, written]).then(
+      () => undefined,
+      (error: unknown) => console.warn('CORS Lens: could not save the log', error),
+    );
     return this.writing;
   }
 
@@ -112,7 +124,7 @@ export class BackgroundRuntime {
 
   private afterChange(): void {
     if (this.recorder?.hasUnsavedChanges && this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+      this.flushTimer = setTimeout(() => void this.flush(PENDING_MIN_AGE_MS), FLUSH_DELAY_MS);
     }
     if (this.recorder?.hasInFlight && this.tickTimer === undefined) {
       this.tickTimer = setTimeout(() => this.tick(), TICK_MS);

@@ -81,3 +81,36 @@ describe('ExchangeAssembler on real event sequences', () => {
     expect(assembleAcrossRestarts(events)).toEqual(assemble(events));
   });
 });
+
+describe('takeChanges: in-flight rows are written only once they are old enough', () => {
+  const AGE = 1_000;
+  const at = (phase: 'start' | 'complete', requestId: string, time: number): RequestEvent => {
+    const base = { requestId, at: time, url: 'http://localhost:9000/x', method: 'GET', tabId: 1, frameId: 0, resourceType: 'xmlhttprequest', initiatorOrigin: PAGE };
+    return phase === 'start' ? { ...base, phase } : { ...base, phase, response: { status: 200, headers: [] } };
+  };
+  const ids = (c: ReturnType<ExchangeAssembler['takeChanges']>) => ({ written: c.requests.map((r) => r.id), removed: c.removed });
+
+  test.each([
+    // what happens, then takeChanges at `now`: rows written, ids deleted from storage
+    ['finished young: never written, nothing to delete', ['start a 0', 'complete a 10'], 500, { written: [], removed: [] }],
+    ['still young: held back', ['start a 0'], 500, { written: [], removed: [] }],
+    ['old enough: written', ['start a 0'], 1_000, { written: ['a'], removed: [] }],
+  ])('%s', (_label, steps, now, expected) => {
+    const assembler = new ExchangeAssembler();
+    for (const step of steps) {
+      const [phase, id, time] = step.split(' ') as ['start' | 'complete', string, string];
+      assembler.handle(at(phase, id, Number(time)));
+    }
+    expect(ids(assembler.takeChanges(now, AGE))).toEqual(expected);
+    expect(assembler.hasUntakenChanges).toBe(expected.written.length === 0 && steps.length === 1);
+  });
+
+  test('a row written while in flight is deleted once it finishes, and only then', () => {
+    const assembler = new ExchangeAssembler();
+    assembler.handle(at('start', 'a', 0));
+    expect(ids(assembler.takeChanges(2_000, AGE))).toEqual({ written: ['a'], removed: [] });
+    assembler.handle(at('complete', 'a', 2_500));
+    expect(ids(assembler.takeChanges(2_600, AGE))).toEqual({ written: [], removed: ['a'] });
+    expect(ids(assembler.takeChanges(3_000, AGE))).toEqual({ written: [], removed: [] });
+  });
+});

@@ -61,8 +61,10 @@ function merged(earlier: ResponseRecord | undefined, later: ResponseRecord): Res
 
 export class ExchangeAssembler {
   private readonly state: LiveState = { requests: new Map(), preflights: new Map() };
-  /** Ids of requests and preflights changed (or deleted) since the last `takeChanges()`. */
+  /** Ids of requests and preflights changed (or deleted) since their last `takeChanges()`. */
   private readonly dirty = new Set<string>();
+  /** Ids with a row in storage: only these need deleting when they finish. */
+  private readonly stored = new Set<string>();
 
   constructor(
     restored: AssemblerState = emptyAssemblerState(),
@@ -70,6 +72,7 @@ export class ExchangeAssembler {
   ) {
     for (const r of restored.requests) this.state.requests.set(r.id, structuredClone(r));
     for (const p of restored.preflights) this.state.preflights.set(p.id, structuredClone(p));
+    for (const id of [...this.state.requests.keys(), ...this.state.preflights.keys()]) this.stored.add(id);
   }
 
   /** A copy of the whole working state. */
@@ -77,20 +80,34 @@ export class ExchangeAssembler {
     return structuredClone({ requests: [...this.state.requests.values()], preflights: [...this.state.preflights.values()] });
   }
 
-  /** Copies of what changed since the last call, and what was deleted. */
-  takeChanges(): AssemblerChanges {
+  /**
+   * What changed since the last call, and what was deleted. Rows younger than `minAgeMs` stay
+   * queued: most requests finish within a second, so their in-flight state never needs writing,
+   * only the finished exchange does (a worker is stopped only after 30 s without events, so a young
+   * request is never what a stop interrupts). The rows are the live ones, not copies: the caller
+   * must serialise them before the next event, as RecorderStore.write does synchronously.
+   */
+  takeChanges(now: number, minAgeMs = 0): AssemblerChanges {
     const requests: PendingRequest[] = [];
     const preflights: PendingPreflight[] = [];
     const removed: string[] = [];
     for (const id of this.dirty) {
       const request = this.state.requests.get(id);
-      const preflight = this.state.preflights.get(id);
-      if (request) requests.push(structuredClone(request));
-      else if (preflight) preflights.push(structuredClone(preflight));
-      else removed.push(id);
+      const preflight = request ? undefined : this.state.preflights.get(id);
+      const since = request?.startedAt ?? preflight?.at;
+      if (since !== undefined && now - since < minAgeMs) continue;
+      this.dirty.delete(id);
+      if (request) requests.push(request);
+      else if (preflight) preflights.push(preflight);
+      else if (this.stored.delete(id)) removed.push(id);
+      if (since !== undefined) this.stored.add(id);
     }
-    this.dirty.clear();
     return { requests, preflights, removed };
+  }
+
+  /** Rows changed but not yet taken by takeChanges(). */
+  get hasUntakenChanges(): boolean {
+    return this.dirty.size > 0;
   }
 
   /** Requests and preflights not yet finished or forgotten. */

@@ -16,12 +16,15 @@ function exchange(id: string): Exchange {
   };
 }
 
+/** The queue reads a tab's meta when it takes a batch. */
+const metaOf = (log: TabLog) => (tabId: number) => (tabId === log.meta().tabId ? log.meta() : undefined);
+
 /** Records `n` exchanges into a log of cap `cap`, queueing every change. */
 function fill(queue: PersistQueue, log: TabLog, from: number, n: number): void {
   for (let i = from; i < from + n; i++) {
     const e = exchange(`r${i}`);
     const change = log.record(e, analyzeExchange(e), 0);
-    queue.addChange(log.meta(), change);
+    queue.addChange(log.meta().tabId, change);
   }
 }
 
@@ -36,9 +39,9 @@ describe('PersistQueue', () => {
     const queue = new PersistQueue();
     const log = TabLog.create(1, cap);
     fill(queue, log, 0, first);
-    queue.take(NO_PENDING);
+    queue.take(NO_PENDING, metaOf(log));
     fill(queue, log, first, second);
-    const batch = queue.take(NO_PENDING);
+    const batch = queue.take(NO_PENDING, metaOf(log));
     expect(batch.put).toHaveLength(puts);
     expect(batch.remove).toHaveLength(removes);
     expect(batch.metas).toEqual([log.meta()]);
@@ -51,7 +54,7 @@ describe('PersistQueue', () => {
     const rows = new Map<string, unknown>();
     for (let round = 0; round < 6; round++) {
       fill(queue, log, round * 4, 4);
-      const batch = queue.take(NO_PENDING);
+      const batch = queue.take(NO_PENDING, metaOf(log));
       for (const [tabId, seq] of batch.remove) rows.delete(`${tabId}:${seq}`);
       for (const row of batch.put) rows.set(`${row.tabId}:${row.seq}`, row.entry);
     }
@@ -63,7 +66,7 @@ describe('PersistQueue', () => {
     const log = TabLog.create(3);
     fill(queue, log, 0, 2);
     queue.removeTab(3);
-    const batch = queue.take(NO_PENDING);
+    const batch = queue.take(NO_PENDING, metaOf(log));
     expect(batch).toMatchObject({ put: [], remove: [], metas: [], removedTabs: [3] });
   });
 });

@@ -23,7 +23,8 @@ export interface PersistBatch {
 export class PersistQueue {
   private put = new Map<string, StoredExchange>();
   private remove = new Map<string, readonly [number, number]>();
-  private metas = new Map<number, TabLogMeta>();
+  /** Tabs whose meta changed: read once, at take(), rather than copied on every recorded exchange. */
+  private metaTabs = new Set<number>();
   private removedTabs = new Set<number>();
   private dirty = false;
 
@@ -31,51 +32,45 @@ export class PersistQueue {
     return this.dirty;
   }
 
-  /** Queue the rows a tab-log change touched and the tab's new meta. */
-  addChange(meta: TabLogMeta, change: TabLogChange): void {
-    const { tabId } = meta;
+  /** Queue the rows a tab-log change touched, and the tab's meta. */
+  addChange(tabId: number, change: TabLogChange): void {
     for (const seq of change.removedSeqs) {
       const key = `${tabId}:${seq}`;
       // Written and dropped within one batch: it never needs to reach storage.
       if (!this.put.delete(key)) this.remove.set(key, [tabId, seq]);
     }
     for (const entry of change.added) this.put.set(`${tabId}:${entry.seq}`, { tabId, seq: entry.seq, entry });
-    this.metas.set(tabId, meta);
+    this.metaTabs.add(tabId);
     this.removedTabs.delete(tabId);
     this.dirty = true;
   }
 
   /** Meta only (preserve-log toggled, a same-origin exchange counted). */
-  addMeta(meta: TabLogMeta): void {
-    this.metas.set(meta.tabId, meta);
+  addMeta(tabId: number): void {
+    this.metaTabs.add(tabId);
     this.dirty = true;
   }
 
   removeTab(tabId: number): void {
     for (const [key, row] of this.put) if (row.tabId === tabId) this.put.delete(key);
     for (const [key, row] of this.remove) if (row[0] === tabId) this.remove.delete(key);
-    this.metas.delete(tabId);
+    this.metaTabs.delete(tabId);
     this.removedTabs.add(tabId);
     this.dirty = true;
   }
 
-  /** The in-flight state changed (the assembler tracks which rows). */
-  touchAssembler(): void {
-    this.dirty = true;
-  }
-
-  /** Takes everything queued, leaving the queue empty. */
-  take(assembler: AssemblerChanges): PersistBatch {
+  /** Takes everything queued, leaving the queue empty; `metaOf` gives a queued tab's current meta. */
+  take(assembler: AssemblerChanges, metaOf: (tabId: number) => TabLogMeta | undefined): PersistBatch {
     const batch: PersistBatch = {
       put: [...this.put.values()],
       remove: [...this.remove.values()],
-      metas: [...this.metas.values()],
+      metas: [...this.metaTabs].flatMap((tabId) => metaOf(tabId) ?? []),
       removedTabs: [...this.removedTabs],
       assembler,
     };
     this.put = new Map();
     this.remove = new Map();
-    this.metas = new Map();
+    this.metaTabs = new Set();
     this.removedTabs = new Set();
     this.dirty = false;
     return batch;

@@ -93,7 +93,11 @@ export class RecorderStore {
     };
   }
 
-  /** Writes one batch atomically: after a crash either all of it is there or none (no half-moved exchange). */
+  /**
+   * Writes one batch atomically: after a crash either all of it is there or none (no half-moved
+   * exchange). Every put() happens before the first await, so the batch's rows are copied (structured
+   * clone) when write() is called: the caller may change them right after.
+   */
   async write(batch: PersistBatch): Promise<void> {
     const tx = this.db.transaction(STORES, 'readwrite');
     const exchanges = tx.objectStore(EXCHANGES);

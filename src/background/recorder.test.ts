@@ -31,7 +31,7 @@ describe('Recorder on real event sequences, with the real analyzer', () => {
 
   test.each(cases)('%s %s: persisted and restored, the log is the same', (browser, scenario) => {
     const { recorder, tabId } = record(browser, scenario);
-    const batch = recorder.takeBatch();
+    const batch = recorder.takeBatch(Date.now());
     const { requests, preflights } = batch.assembler;
     const restoredFrom: RecorderSnapshot = JSON.parse(
       JSON.stringify({ metas: batch.metas, exchanges: batch.put, assembler: { requests, preflights } }),
@@ -48,7 +48,7 @@ describe('Recorder across worker restarts', () => {
     metas = new Map<number, RecorderSnapshot['metas'][number]>();
     pending = new Map<string, { kind: 'request' | 'preflight'; row: unknown }>();
     apply(recorder: Recorder): void {
-      const batch = JSON.parse(JSON.stringify(recorder.takeBatch())) as ReturnType<Recorder['takeBatch']>;
+      const batch = JSON.parse(JSON.stringify(recorder.takeBatch(Date.now()))) as ReturnType<Recorder['takeBatch']>;
       for (const [tabId, seq] of batch.remove) this.rows.delete(`${tabId}:${seq}`);
       for (const row of batch.put) this.rows.set(`${row.tabId}:${row.seq}`, row);
       for (const meta of batch.metas) this.metas.set(meta.tabId, meta);

@@ -62,13 +62,11 @@ export class Recorder {
       return;
     }
     for (const exchange of this.assembler.handle(event)) this.record(exchange, event.at);
-    this.queue.touchAssembler();
   }
 
   tick(now: number): void {
     const finished = this.assembler.tick(now);
     for (const exchange of finished) this.record(exchange, now);
-    if (finished.length > 0) this.queue.touchAssembler();
   }
 
   snapshot(tabId: number): BackgroundToPanel['snapshot'] {
@@ -79,14 +77,14 @@ export class Recorder {
   clear(tabId: number): void {
     const log = this.log(tabId);
     const change = log.clear();
-    this.queue.addChange(log.meta(), change);
+    this.queue.addChange(tabId, change);
     this.send(tabId, 'cleared', { summary: log.summary(this.hostAccess) });
   }
 
   setPreserveLog(tabId: number, preserveLog: boolean): void {
     const log = this.log(tabId);
     log.setPreserveLog(preserveLog);
-    this.queue.addMeta(log.meta());
+    this.queue.addMeta(tabId);
     this.send(tabId, 'summaryChanged', { summary: log.summary(this.hostAccess) });
   }
 
@@ -107,11 +105,12 @@ export class Recorder {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.queue.pending;
+    return this.queue.pending || this.assembler.hasUntakenChanges;
   }
 
-  takeBatch(): PersistBatch {
-    return this.queue.take(this.assembler.takeChanges());
+  /** What to write now; in-flight requests younger than `minAgeMs` wait for a later batch. */
+  takeBatch(now: number, minAgeMs = 0): PersistBatch {
+    return this.queue.take(this.assembler.takeChanges(now, minAgeMs), (tabId) => this.logs.get(tabId)?.meta());
   }
 
   private record(exchange: Exchange, at: number): void {
@@ -123,7 +122,7 @@ export class Recorder {
     const stamped = this.cookies.annotate(space ? { ...own, initiatorAddressSpace: space } : own);
     this.cookies.observe(own);
     const change = log.record(stamped, analyzeExchange(stamped), at);
-    this.queue.addChange(log.meta(), change);
+    this.queue.addChange(tabId, change);
     this.announce(tabId, log, change);
   }
 
@@ -139,7 +138,7 @@ export class Recorder {
   private startPage(tabId: number, url: string, at: number): void {
     const log = this.log(tabId);
     const change = log.startPage(url, at);
-    this.queue.addChange(log.meta(), change);
+    this.queue.addChange(tabId, change);
     this.announce(tabId, log, change);
   }
 

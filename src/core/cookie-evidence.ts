@@ -8,15 +8,14 @@
 
 import { hasHeader } from './headers';
 import type { Exchange } from './model';
+import { originOf } from './origin';
 
+/** `initiator scheme://host` (no port: cookies ignore it); null when there is no such pair. */
 function key(initiator: string | null, url: string): string | null {
-  if (!initiator) return null;
-  try {
-    const { protocol, hostname } = new URL(url);
-    return `${initiator} ${protocol}//${hostname}`;
-  } catch {
-    return null;
-  }
+  const origin = initiator ? originOf(url) : null;
+  if (!origin || origin === 'null') return null;
+  // A serialized origin ends in `:port` only when it has a non-default port (IPv6 hosts end in `]`).
+  return `${initiator} ${origin.replace(/:\d+$/, '')}`;
 }
 
 /** Feed it exchanges in the order they started; it marks each with what was seen before it. */
@@ -34,6 +33,7 @@ export class CookieEvidence {
 
   /** The exchange, with `cookiesSeenForHost` set when an earlier request proved a cookie jar. */
   annotate(exchange: Exchange): Exchange {
+    if (this.hosts.size === 0) return exchange;
     const known = exchange.hops.some((hop) => {
       const k = key(exchange.initiatorOrigin, hop.request.url);
       return k !== null && this.hosts.has(k);

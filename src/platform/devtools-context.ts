@@ -38,10 +38,12 @@ export interface TabInfo {
   readonly id: number;
   readonly title: string;
   readonly url: string;
+  /** The browser withheld the tab's URL and title: CORS Lens has no host access (the user revoked it). */
+  readonly hidden?: boolean;
 }
 
 /** Tabs the standalone panel can attach to (`?standalone=1`). Titles/URLs need the `tabs` permission or host access. */
 export async function listTabs(): Promise<TabInfo[]> {
   const tabs = await browser.tabs.query({});
-  return tabs.flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, title: t.title ?? '', url: t.url ?? '' }]));
+  return tabs.flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, title: t.title ?? '', url: t.url ?? '', ...(t.url === undefined ? { hidden: true } : {}) }]));
 }

@@ -17,7 +17,7 @@ import { start, type ScenarioServer } from '../server/scenario-server';
 import { FIREFOX_PATH, launchFirefox, type LaunchedBrowser } from '../support/browsers';
 import { ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
 import { extensionPage } from '../support/extension-log';
-import { type PanelRow, type PanelSummary, readSummary, renderedRows, summaryWhen } from '../support/panel-dom';
+import { type PanelSummary, readSummary, renderedRows, summaryWhen, pageVerdict } from '../support/panel-dom';
 
 // No space or comma in IMG (`/` separates HTML attributes as well): Firefox ESR 153 calls one
 // Allow-Origin line holding a space or comma CORSAllowOriginNotMatchingOrigin (only duplicate lines
@@ -70,15 +70,6 @@ function firefoxErrorNamer(): (message: string) => string | undefined {
 }
 
 const countsOf = (s: PanelSummary) => ({ blocked: s.blocked, preflighted: s.preflighted, simple: s.simple, total: s.total });
-
-/** Rows by verdict, as the page saw it: blocked ⇔ threw; `unknown` passes only when its reason (dependsOn) is about credentials. */
-function pageVerdict(row: PanelRow | undefined): string {
-  if (!row) return 'no row';
-  if (row.verdict === 'blocked') return 'threw';
-  if (row.verdict === 'allowed' || row.verdict === 'warning') return 'resolved';
-  if (row.verdict === 'unknown' && /credentials/i.test(row.reason)) return 'resolved';
-  return `${row.verdict} (${row.reason})`;
-}
 
 describe('firefox: the CORS panel UI in the standalone tab', () => {
   let server: ScenarioServer;

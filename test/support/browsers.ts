@@ -27,6 +27,8 @@ export interface LaunchOptions {
   /** Default true; `npm start` with a display passes false. */
   readonly headless?: boolean;
   readonly extraArgs?: readonly string[];
+  /** Firefox only: preferences for the new profile (puppeteer's `extraPrefsFirefox`). */
+  readonly firefoxPrefs?: Readonly<Record<string, unknown>>;
 }
 
 export interface LaunchedBrowser {
@@ -55,6 +57,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     executablePath: FIREFOX_PATH,
     headless: options.headless ?? true,
     ...(options.extraArgs !== undefined ? { args: [...options.extraArgs] } : {}),
+    ...(options.firefoxPrefs !== undefined ? { extraPrefsFirefox: { ...options.firefoxPrefs } } : {}),
   });
   try {
     const extensionId = options.extensionDir !== undefined ? await browser.installExtension(options.extensionDir) : undefined;

@@ -30,6 +30,18 @@ export interface PanelRow {
 
 const count = (text: string, label: string): number => Number(new RegExp(`(\\d+) ${label}`).exec(text)?.[1] ?? '0');
 
+/**
+ * A row's verdict as the page saw it: blocked ⇔ the call threw; `unknown` counts as resolved only
+ * when it hinges on the credentials mode (which no record shows, so the analyzer may not decide it).
+ */
+export function pageVerdict(row: PanelRow | undefined): string {
+  if (!row) return 'no row';
+  if (row.verdict === 'blocked') return 'threw';
+  if (row.verdict === 'allowed' || row.verdict === 'warning') return 'resolved';
+  if (row.verdict === 'unknown' && /credentials/i.test(row.reason)) return 'resolved';
+  return `${row.verdict} (${row.reason})`;
+}
+
 /** Parse "3 blocked · 12 preflighted · 40 simple · 1 no-cors … — showing 1 of 56". */
 export function parseSummary(text: string): PanelSummary {
   const preflighted = count(text, 'preflighted');

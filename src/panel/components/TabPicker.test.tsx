@@ -23,6 +23,14 @@ test('lists web tabs (not extension pages or empty tabs) and picks one', async (
   expect(picked).toEqual([5]);
 });
 
+test('without host access the browser hides web tabs\' URLs: they are still listed, by id', async () => {
+  const picked: number[] = [];
+  const hidden: TabInfo[] = [{ id: 7, title: '', url: '', hidden: true }, TABS[1] as TabInfo];
+  render(<TabPicker listTabs={() => Promise.resolve(hidden)} onPick={(id) => picked.push(id)} />);
+  fireEvent.click(await screen.findByText('tab 7, address hidden (no access to websites)'));
+  expect(picked).toEqual([7]);
+});
+
 test('Refresh lists tabs opened since', async () => {
   let tabs: TabInfo[] = [];
   render(<TabPicker listTabs={() => Promise.resolve(tabs)} onPick={() => undefined} />);

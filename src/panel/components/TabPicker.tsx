@@ -7,7 +7,9 @@ export function TabPicker({ listTabs, onPick }: { listTabs: () => Promise<TabInf
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
     // Extension pages (this panel's own tab among them) and empty tabs have no web traffic to inspect.
-    listTabs().then((all) => setTabs(all.filter((t) => /^https?:/.test(t.url))), (e: unknown) => setError(String(e)));
+    // Without host access the browser hides every web tab's URL: list those too, or the user can
+    // never reach the log whose banner offers to grant access.
+    listTabs().then((all) => setTabs(all.filter((t) => t.hidden === true || /^https?:/.test(t.url))), (e: unknown) => setError(String(e)));
   }, [listTabs]);
   useEffect(() => {
     refresh();
@@ -25,7 +27,7 @@ export function TabPicker({ listTabs, onPick }: { listTabs: () => Promise<TabInf
         {tabs?.map((t) => (
           <li key={t.id}>
             <button type="button" onClick={() => onPick(t.id)}>
-              <span class="tab-title">{t.title || '(untitled)'}</span> <span class="muted">{t.url}</span>
+              <span class="tab-title">{t.title || '(untitled)'}</span> <span class="muted">{t.hidden ? `tab ${t.id}, address hidden (no access to websites)` : t.url}</span>
             </button>
           </li>
         ))}
