@@ -1,9 +1,12 @@
 // The one permission the probe needs: declarativeNetRequestWithHostAccess, which lets a session rule
 // set headers only where the extension already has host access (no new access, no install prompt in
 // either browser). It is declared in the manifest's `permissions`, not `optional_permissions`:
-// - Chromium 156 accepts it as optional and grants it, but the first updateSessionRules call after a
-//   runtime grant kills the browser process (reproduced with a minimal extension; see the issue-6 report);
-// - Firefox ESR 153 does not accept it as an optional permission at all (permissions.request throws).
+// - Chromium 156 accepts it as optional and grants it (permissions.request resolves true, no prompt),
+//   but after a runtime grant every updateSessionRules call hangs, never settling, and the crafted
+//   Origin never goes out; declared as required, the same call takes milliseconds. Seen 5 times out of 5 with a
+//   minimal extension (enableExtensions and --load-extension alike), re-checked 2026-12-01;
+// - Firefox ESR 153 drops it from optional_permissions on install, and permissions.request throws
+//   'Value "declarativeNetRequestWithHostAccess" must either ...' (it is not an optional permission there).
 // These functions still check and, where a browser allows it, request it, so moving it to
 // optional_permissions later needs no code change.
 import type { Manifest } from 'webextension-polyfill';
