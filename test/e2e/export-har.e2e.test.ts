@@ -1,0 +1,105 @@
+// Issue 4, end-to-end: "Export HAR" in the real CORS panel inside Chrome DevTools writes a file
+// that is HAR 1.2, carries our analysis in `_cors`, has cookies redacted by default, gives the same
+// verdicts under `cors-lens analyze --json` as the panel showed, and imports back into the panel.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunResult } from '../scenarios/types';
+import { start, type ScenarioServer } from '../server/scenario-server';
+import { type LaunchedBrowser, launchChromium } from '../support/browsers';
+import { openCorsPanel } from '../support/devtools-panel';
+import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
+import { type PanelRow, renderedRows, summaryWhen } from '../support/panel-dom';
+
+// Credentialed (the runner page's cookie `cl_session=demo` goes out), simple and preflighted, allowed and blocked.
+const CALLS = ['credentials-exact-origin-true', 'simple-get-missing-allow-origin', 'preflight-put-allowed', 'preflight-status-404', 'credentials-wildcard-origin'];
+const COOKIE = 'cl_session=demo';
+
+interface CliExchange {
+  readonly url: string;
+  readonly type: string;
+  readonly verdict: string;
+}
+
+/** The panel's verdict column says `warning` for an allowed exchange with a notable warning. */
+const cliVerdict = (row: PanelRow): string => (row.verdict === 'warning' ? 'allowed' : row.verdict);
+
+async function waitForFile(dir: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // Chromium writes `<name>.crdownload` first and renames it when done.
+    const done = readdirSync(dir).find((n) => n.endsWith('.har'));
+    if (done) return join(dir, done);
+    if (Date.now() > deadline) throw new Error(`no .har download in ${dir}: ${readdirSync(dir).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('chromium: Export HAR from the real panel, then cors-lens analyze and Import HAR', () => {
+  let server: ScenarioServer;
+  let launched: LaunchedBrowser | undefined;
+  let page: Page;
+  let panel: Frame;
+  let downloads: string;
+  let file: string;
+  let rows: PanelRow[];
+
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    downloads = mkdtempSync(join(tmpdir(), 'cors-lens-export-'));
+    server = await start();
+    launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs: ['--window-size=1400,900'] });
+    const cdp = await launched.browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    const [first] = await launched.browser.pages();
+    if (!first) throw new Error('Chromium opened no tab');
+    page = first;
+    ({ panel } = await openCorsPanel(launched.browser));
+    await page.goto(`${server.pageOrigin}/?e2e=export-har`);
+    for (const id of CALLS) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
+    await summaryWhen(panel, (s) => s.total === CALLS.length);
+    rows = await renderedRows(panel);
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  test('the button downloads HAR 1.2 with _cors on every entry, the cookie redacted', async () => {
+    const button = await panel.waitForSelector('xpath/.//button[text()="Export HAR"]');
+    await button?.click();
+    file = await waitForFile(downloads);
+    const text = readFileSync(file, 'utf8');
+    const har = JSON.parse(text) as { log: { version: string; creator: { name: string }; entries: { request: { url: string }; _cors?: { verdict: string } }[] } };
+    expect(har.log.version).toBe('1.2');
+    const analysed = har.log.entries.filter((e) => e._cors !== undefined);
+    expect(new Set(analysed.map((e) => e.request.url))).toEqual(new Set(rows.map((r) => r.url)));
+    // The page really sent its cookie (credentials: 'include'), and the export does not hold it.
+    expect(server.requests(CALLS[0]).some((r) => r.headers.some(([n, v]) => n.toLowerCase() === 'cookie' && v.includes(COOKIE)))).toBe(true);
+    expect(text).not.toContain(COOKIE);
+  });
+
+  test('cors-lens analyze --json on the exported file gives the panel\'s verdicts', () => {
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'cors-lens.js'), 'analyze', file, '--json'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const { exchanges } = JSON.parse(cli.stdout) as { exchanges: CliExchange[] };
+    const byUrl = <T extends { url: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.url.localeCompare(b.url));
+    expect(byUrl(exchanges.map((e) => ({ url: e.url, type: e.type, verdict: e.verdict })))).toEqual(
+      byUrl(rows.map((r) => ({ url: r.url, type: r.type, verdict: cliVerdict(r) }))),
+    );
+  });
+
+  test('Import HAR of that file shows the same rows in the panel', async () => {
+    const input = (await panel.$('input[type="file"][aria-label="Import HAR"]')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(file);
+    await panel.waitForSelector('[data-testid="imported-banner"]', { timeout: 10_000 });
+    const imported = await renderedRows(panel);
+    const view = (xs: readonly PanelRow[]) => xs.map((r) => ({ url: r.url, type: r.type, verdict: r.verdict })).sort((a, b) => a.url.localeCompare(b.url));
+    expect(view(imported)).toEqual(view(rows));
+  });
+});
