@@ -1,11 +1,14 @@
-// Issue 4, end-to-end: "Export HAR" in the real CORS panel inside Chrome DevTools writes a file
-// that is HAR 1.2, carries our analysis in `_cors`, has cookies redacted by default, gives the same
-// verdicts under `cors-lens analyze --json` as the panel showed, and imports back into the panel.
+// Issue 4, end-to-end: what the real CORS panel inside Chrome DevTools hands to others.
+// "Export HAR" writes a file that is HAR 1.2, carries our analysis in `_cors`, has cookies redacted
+// by default, gives the same verdicts under `cors-lens analyze --json` as the panel showed, and
+// imports back into the panel. "Copy preflight as cURL" puts on the clipboard a command that, run
+// by curl with no browser, sends the server the same preflight the browser sent.
 
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunResult } from '../scenarios/types';
@@ -44,6 +47,7 @@ describe('chromium: Export HAR from the real panel, then cors-lens analyze and I
   let launched: LaunchedBrowser | undefined;
   let page: Page;
   let panel: Frame;
+  let devtools: Page;
   let downloads: string;
   let file: string;
   let rows: PanelRow[];
@@ -58,7 +62,7 @@ describe('chromium: Export HAR from the real panel, then cors-lens analyze and I
     const [first] = await launched.browser.pages();
     if (!first) throw new Error('Chromium opened no tab');
     page = first;
-    ({ panel } = await openCorsPanel(launched.browser));
+    ({ devtools, panel } = await openCorsPanel(launched.browser));
     await page.goto(`${server.pageOrigin}/?e2e=export-har`);
     for (const id of CALLS) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
     await summaryWhen(panel, (s) => s.total === CALLS.length);
@@ -92,6 +96,33 @@ describe('chromium: Export HAR from the real panel, then cors-lens analyze and I
     expect(byUrl(exchanges.map((e) => ({ url: e.url, type: e.type, verdict: e.verdict })))).toEqual(
       byUrl(rows.map((r) => ({ url: r.url, type: r.type, verdict: cliVerdict(r) }))),
     );
+  });
+
+  test('Copy preflight as cURL: curl sends the server the preflight the browser sent', async () => {
+    const id = 'preflight-status-404';
+    const row = await panel.waitForSelector(`xpath/.//span[contains(@class, "c-url") and text()="${server.apiOrigin}/api/${id}/main"]`);
+    await row?.click();
+    const copy = await panel.waitForSelector('xpath/.//button[text()="Copy preflight as cURL"]');
+    // A user clicking in DevTools has focused it; the clipboard refuses an unfocused document.
+    await devtools.bringToFront();
+    await copy?.click();
+    const result = await panel.waitForSelector('xpath/.//button[text()="Copied" or text()="Copy failed"]', { timeout: 5_000 });
+    expect(await result?.evaluate((b) => b.textContent)).toBe('Copied');
+    // Read the clipboard where reading is allowed: the scenario page, granted clipboard-read.
+    await launched?.browser.defaultBrowserContext().overridePermissions(server.pageOrigin, ['clipboard-read']);
+    await page.bringToFront();
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    expect(command).toMatch(/^curl /);
+
+    const byBrowser = server.requests(id).find((r) => r.method === 'OPTIONS');
+    const before = server.requests(id).length;
+    // Not spawnSync: the loopback server answering curl runs in this very process.
+    await promisify(execFile)('sh', ['-c', `${command} --silent --output /dev/null --max-time 10`]);
+    const byCurl = server.requests(id).slice(before).find((r) => r.method === 'OPTIONS');
+    const cors = (r: typeof byBrowser) =>
+      Object.fromEntries((r?.headers ?? []).filter(([n]) => /^(origin|access-control-request-(method|headers))$/i.test(n)).map(([n, v]) => [n.toLowerCase(), v]));
+    expect(cors(byCurl)).toEqual(cors(byBrowser));
+    expect(byCurl?.url).toBe(byBrowser?.url);
   });
 
   test('Import HAR of that file shows the same rows in the panel', async () => {
