@@ -7,12 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
-import { type LaunchedBrowser, launchChromium } from '../support/browsers';
-import { openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
-import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
-import { renderedRows, summaryWhen } from '../support/panel-dom';
+import type { LaunchedBrowser } from '../support/browsers';
+import { panelOnScenarios, screenshotDevtools } from '../support/devtools-panel';
+import { ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
+import { renderedRows } from '../support/panel-dom';
 
 const CALLS = ['simple-get-exact-origin', 'simple-get-missing-allow-origin', 'preflight-put-allowed', 'preflight-status-404'];
 
@@ -31,21 +30,13 @@ const contrast = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Ma
 describe('chromium: the CORS panel in dark DevTools, docked narrow at the side', () => {
   let server: ScenarioServer;
   let launched: LaunchedBrowser | undefined;
-  let page: Page;
   let devtools: Page;
   let panel: Frame;
 
   beforeAll(async () => {
     ensureExtensionBuilt();
     server = await start();
-    launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs: ['--window-size=1000,800', '--force-dark-mode'] });
-    const [first] = await launched.browser.pages();
-    if (!first) throw new Error('Chromium opened no tab');
-    page = first;
-    ({ devtools, panel } = await openCorsPanel(launched.browser));
-    await page.goto(`${server.pageOrigin}/?e2e=devtools-theme`);
-    for (const id of CALLS) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
-    await summaryWhen(panel, (s) => s.total === CALLS.length);
+    ({ launched, devtools, panel } = await panelOnScenarios(server, CALLS, ['--window-size=1000,800', '--force-dark-mode'], 'devtools-theme'));
   });
   afterAll(async () => {
     await launched?.close();

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
-import { type LaunchedBrowser, launchChromium } from '../support/browsers';
-import { openCorsPanel } from '../support/devtools-panel';
-import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
-import { type PanelRow, renderedRows, summaryWhen } from '../support/panel-dom';
+import type { LaunchedBrowser } from '../support/browsers';
+import { panelOnScenarios } from '../support/devtools-panel';
+import { ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
+import { type PanelRow, renderedRows } from '../support/panel-dom';
 
 // Credentialed (the runner page's cookie `cl_session=demo` goes out), simple and preflighted, allowed and blocked.
 const CALLS = ['credentials-exact-origin-true', 'simple-get-missing-allow-origin', 'preflight-put-allowed', 'preflight-status-404', 'credentials-wildcard-origin'];
@@ -42,7 +41,7 @@ async function waitForFile(dir: string, timeoutMs = 15_000): Promise<string> {
   }
 }
 
-describe('chromium: Export HAR from the real panel, then cors-lens analyze and Import HAR', () => {
+describe('chromium: Export HAR, cors-lens analyze, Copy as cURL and Import HAR from the real panel', () => {
   let server: ScenarioServer;
   let launched: LaunchedBrowser | undefined;
   let page: Page;
@@ -56,16 +55,9 @@ describe('chromium: Export HAR from the real panel, then cors-lens analyze and I
     ensureExtensionBuilt();
     downloads = mkdtempSync(join(tmpdir(), 'cors-lens-export-'));
     server = await start();
-    launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs: ['--window-size=1400,900'] });
+    ({ launched, page, devtools, panel } = await panelOnScenarios(server, CALLS, ['--window-size=1400,900'], 'panel-share'));
     const cdp = await launched.browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    const [first] = await launched.browser.pages();
-    if (!first) throw new Error('Chromium opened no tab');
-    page = first;
-    ({ devtools, panel } = await openCorsPanel(launched.browser));
-    await page.goto(`${server.pageOrigin}/?e2e=export-har`);
-    for (const id of CALLS) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
-    await summaryWhen(panel, (s) => s.total === CALLS.length);
     rows = await renderedRows(panel);
   });
   afterAll(async () => {

@@ -5,6 +5,11 @@
 // a keyboard user does: Ctrl+] moves to the next panel until the selected tab is "CORS".
 
 import type { Browser, Frame, KeyInput, Page } from 'puppeteer-core';
+import type { RunResult } from '../scenarios/types';
+import type { ScenarioServer } from '../server/scenario-server';
+import { type LaunchedBrowser, launchChromium } from './browsers';
+import { CHROME_DIR } from './ensure-extension';
+import { summaryWhen } from './panel-dom';
 
 const PANEL_TITLE = 'CORS';
 const PANEL_PATH = '/src/panel/panel.html';
@@ -87,4 +92,25 @@ export async function screenshotDevtools(devtools: Page, path: `${string}.png`):
   const { width, height } = await devtools.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const y = Math.max(0, Math.floor(top) - 4);
   await devtools.screenshot({ path, clip: { x: 0, y, width, height: height - y } });
+}
+
+export interface PanelOnScenarios extends CorsPanel {
+  readonly launched: LaunchedBrowser;
+  /** The inspected tab, on the scenario runner page. */
+  readonly page: Page;
+}
+
+/**
+ * Chromium with DevTools open on the scenario runner page and the CORS panel selected before any
+ * traffic, then `calls` run one after another, until the panel lists each (callers close `launched`).
+ */
+export async function panelOnScenarios(server: ScenarioServer, calls: readonly string[], extraArgs: readonly string[], tag: string): Promise<PanelOnScenarios> {
+  const launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs });
+  const [page] = await launched.browser.pages();
+  if (!page) throw new Error('Chromium opened no tab');
+  const { devtools, panel } = await openCorsPanel(launched.browser);
+  await page.goto(`${server.pageOrigin}/?e2e=${tag}`);
+  for (const id of calls) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
+  await summaryWhen(panel, (s) => s.total === calls.length);
+  return { launched, page, devtools, panel };
 }
