@@ -18,12 +18,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { catalogue, scenarioById } from '../scenarios/catalogue';
-import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { launchFirefox, type LaunchedBrowser } from '../support/browsers';
 import { ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
 import { extensionPage } from '../support/extension-log';
 import { readSummary, renderedRows, summaryWhen, pageVerdict } from '../support/panel-dom';
+import { runAllOnPage } from '../support/runner-calls';
 
 /** The same calls before the revocation is undone (unseen) and after (one row each): both types, both verdicts. */
 const CALLS = [
@@ -45,11 +45,7 @@ describe('firefox: a revoked host permission shows the grant prompt, and grantin
   const hasAllUrls = (): Promise<boolean> =>
     ext.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: ['<all_urls>'] }));
 
-  const runCalls = async (): Promise<string[]> => {
-    const outcomes: string[] = [];
-    for (const { id } of CALLS) outcomes.push((await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id)).outcome);
-    return outcomes;
-  };
+  const runCalls = async (): Promise<string[]> => (await runAllOnPage(page, CALLS.map((c) => c.id))).map((r) => r.outcome);
 
   /** The HostAccessBanner (role="alert"), or null. */
   const banner = (): Promise<string | null> =>

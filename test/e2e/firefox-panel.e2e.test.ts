@@ -18,6 +18,7 @@ import { FIREFOX_PATH, launchFirefox, type LaunchedBrowser } from '../support/br
 import { ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
 import { extensionPage } from '../support/extension-log';
 import { type PanelSummary, readSummary, renderedRows, summaryWhen, pageVerdict } from '../support/panel-dom';
+import { runOnPage } from '../support/runner-calls';
 
 // No space or comma in IMG (`/` separates HTML attributes as well): Firefox ESR 153 calls one
 // Allow-Origin line holding a space or comma CORSAllowOriginNotMatchingOrigin (only duplicate lines
@@ -83,7 +84,7 @@ describe('firefox: the CORS panel UI in the standalone tab', () => {
 
   const run = async (ids: readonly string[]): Promise<void> => {
     for (const id of ids) {
-      const result = await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
+      const result = await runOnPage(page, id);
       const preflighted = server.requests(id).some((r) => r.method === 'OPTIONS');
       calls.push({ id, url: `${server.apiOrigin}/api/${id}/main`, outcome: result.outcome, type: preflighted ? 'preflighted' : 'simple' });
     }

@@ -12,6 +12,7 @@ import { CdpHarRecorder } from '../support/cdp-har';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, snapshotWhen } from '../support/extension-log';
 import type { CorsErrorStatus } from '../support/har';
+import { runAllOnPage } from '../support/runner-calls';
 
 // Simple, preflighted, blocked for different reasons, credentialed, redirected, no-cors.
 const IDS = [
@@ -78,10 +79,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s with the extension', (na
     const page = await browser.newPage();
     const cdp = name === 'chromium' ? await CdpHarRecorder.attach(await page.createCDPSession()) : undefined;
     await page.goto(`${server.pageOrigin}/?e2e=verdicts`);
-    const results: RunResult[] = [];
-    for (const s of SCENARIOS) {
-      results.push(await page.evaluate((id) => (window as unknown as { runScenario(i: string): Promise<RunResult> }).runScenario(id), s.id));
-    }
+    const results = await runAllOnPage(page, SCENARIOS.map((s) => s.id));
     const snapshot = await snapshotWhen(ext, server.pageOrigin, (snap) => SCENARIOS.every((s) => recordedFor(snap.exchanges, s.id)));
     SCENARIOS.forEach((s, i) => {
       const cors = cdp?.corsErrorStatus((url) => url.includes(`/api/${s.id}/`));

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordedExchange } from '../../src/core/protocol';
 import { catalogue } from '../scenarios/catalogue';
-import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen, stopWorker } from '../support/extension-log';
+import { runAllOnPage } from '../support/runner-calls';
 
 // Requests that reach the API (so webRequest sees them), half before and half after the stop.
 const IDS = catalogue.filter((s) => s.page.initiator === 'fetch' && !s.page.repeat && !s.page.publicDocument && s.page.target === undefined).map((s) => s.id).slice(0, 24);
@@ -42,15 +42,8 @@ describe('chromium: the service worker stops mid-run', () => {
     const ext = await extensionPage(browser, 'chromium');
     const page = await browser.newPage();
     await page.goto(`${server.pageOrigin}/?e2e=worker-restart`);
-    const run = (ids: readonly string[]): Promise<RunResult[]> =>
-      page.evaluate(async (list) => {
-        const w = window as unknown as { runScenario(id: string): Promise<RunResult> };
-        const out: RunResult[] = [];
-        for (const id of list) out.push(await w.runScenario(id));
-        return out;
-      }, ids);
 
-    await run(BEFORE);
+    await runAllOnPage(page, BEFORE);
     await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, BEFORE)).every((n) => n >= 1));
     await new Promise((r) => setTimeout(r, QUIET_MS));
 
@@ -58,7 +51,7 @@ describe('chromium: the service worker stops mid-run', () => {
     await stopWorker(browser, worker, ext);
     expect(browser.targets().some((t) => t.type() === 'service_worker' && t.url() === worker.url())).toBe(false);
 
-    await run(AFTER);
+    await runAllOnPage(page, AFTER);
     // The requests woke the worker again (a webRequest listener is a wake-up event in MV3).
     const restarted = await extensionWorkerTarget(browser);
     expect(restarted).not.toBe(worker);

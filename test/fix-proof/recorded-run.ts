@@ -10,6 +10,7 @@ import type { Exchange } from '../../src/core/model';
 import type { PageAction, RunResult } from '../scenarios/types';
 import { CdpHarRecorder } from '../support/cdp-har';
 import { type CorsErrorStatus, harFile } from '../support/har';
+import { runOnPage } from '../support/runner-calls';
 
 /** Events of a finished request can trail the page's promise by a few ms (see record-fixtures). */
 const SETTLE_MS = 120;
@@ -45,7 +46,7 @@ async function recorded(browser: Browser, scenarioId: string, body: (page: Page)
 export function runScenario(browser: Browser, pageOrigin: string, id: string): Promise<RecordedRun> {
   return recorded(browser, id, async (page) => {
     await page.goto(`${pageOrigin}/?scenario=${id}`, { waitUntil: 'load' });
-    return page.evaluate((sid) => (window as unknown as { runScenario(x: string): Promise<RunResult> }).runScenario(sid), id);
+    return runOnPage(page, id);
   });
 }
 

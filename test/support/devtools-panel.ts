@@ -5,11 +5,11 @@
 // a keyboard user does: Ctrl+] moves to the next panel until the selected tab is "CORS".
 
 import type { Browser, Frame, KeyInput, Page } from 'puppeteer-core';
-import type { RunResult } from '../scenarios/types';
 import type { ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from './browsers';
 import { CHROME_DIR } from './ensure-extension';
 import { summaryWhen } from './panel-dom';
+import { runAllOnPage } from './runner-calls';
 
 const PANEL_TITLE = 'CORS';
 const PANEL_PATH = '/src/panel/panel.html';
@@ -106,11 +106,17 @@ export interface PanelOnScenarios extends CorsPanel {
  */
 export async function panelOnScenarios(server: ScenarioServer, calls: readonly string[], extraArgs: readonly string[], tag: string): Promise<PanelOnScenarios> {
   const launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true, extraArgs });
-  const [page] = await launched.browser.pages();
-  if (!page) throw new Error('Chromium opened no tab');
-  const { devtools, panel } = await openCorsPanel(launched.browser);
-  await page.goto(`${server.pageOrigin}/?e2e=${tag}`);
-  for (const id of calls) await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<RunResult> }).runScenario(i), id);
-  await summaryWhen(panel, (s) => s.total === calls.length);
-  return { launched, page, devtools, panel };
+  try {
+    const [page] = await launched.browser.pages();
+    if (!page) throw new Error('Chromium opened no tab');
+    const { devtools, panel } = await openCorsPanel(launched.browser);
+    await page.goto(`${server.pageOrigin}/?e2e=${tag}`);
+    await runAllOnPage(page, calls);
+    await summaryWhen(panel, (s) => s.total === calls.length);
+    return { launched, page, devtools, panel };
+  } catch (error) {
+    // The caller never got `launched`, so it cannot close it.
+    await launched.close();
+    throw error;
+  }
 }
