@@ -15,7 +15,7 @@ import { BidiHarRecorder } from '../test/support/bidi-har';
 import { type BrowserName, withBrowser } from '../test/support/browsers';
 import { CdpHarRecorder } from '../test/support/cdp-har';
 import { ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
-import { extensionPage, snapshotWhen } from '../test/support/extension-log';
+import { extensionPage, snapshotWhen, setRecordAllTabs } from '../test/support/extension-log';
 import { type CorsErrorStatus, type FixtureTag, harFile } from '../test/support/har';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
@@ -47,6 +47,13 @@ interface Context {
 const ofScenario = (id: string) => (url: string) => url.includes(`/api/${id}/`);
 const notFavicon = (url: string) => !url.endsWith('/favicon.ico');
 const pageUrl = (server: ScenarioServer, s: Scenario): string => `${server.pageOrigin}/?scenario=${s.id}`;
+
+/** The extension page of a browser whose CORS Lens records every tab (the fixtures record pages without DevTools). */
+async function recordingExtensionPage(browser: Browser, name: BrowserName): Promise<Page> {
+  const ext = await extensionPage(browser, name);
+  await setRecordAllTabs(ext);
+  return ext;
+}
 
 async function capture(source: SourceName, ctx: Context, page: Page, s: Scenario): Promise<Capture> {
   const browser = { name: source === 'chromium' ? 'chromium' : 'firefox', version: ctx.version };
@@ -80,7 +87,7 @@ async function record(source: SourceName, scenarios: readonly Scenario[], outcom
   await mkdir(dir, { recursive: true });
   try {
     await withBrowser(name, withExtension ? { extensionDir: FIREFOX_DIR } : {}, async ({ browser }) => {
-      const ctx: Context = { server, browser, version: await browser.version(), ...(withExtension ? { ext: await extensionPage(browser, name) } : {}) };
+      const ctx: Context = { server, browser, version: await browser.version(), ...(withExtension ? { ext: await recordingExtensionPage(browser, name) } : {}) };
       for (const s of scenarios) {
         const page = await browser.newPage();
         const cap = await capture(source, ctx, page, s);

@@ -1,6 +1,11 @@
 // One background lifetime: restores the recorder from storage, queues events that arrive while it
 // does (listeners are registered synchronously, before the restore finishes), writes changes in
 // batches, and answers panels. Everything here is per instance; index.ts creates exactly one.
+//
+// It also decides what is recorded (recording-scope.ts): the webRequest listeners stay registered
+// only while a tab is inspected or "Record all tabs" is on. A background that wakes registers them
+// in its first turn anyway (the event that woke it must find a listener), learns the scope from
+// storage, and removes them again when nothing is to be recorded.
 
 import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
@@ -9,6 +14,7 @@ import { normalizeEvent, type RequestEvent, type RequestPhase, type WebRequestDe
 import { RecorderStore } from './persistence';
 import { PortHub } from './port-hub';
 import { Recorder } from './recorder';
+import { RecordingScope } from './recording-scope';
 
 /** Writes go out at most this often: one IndexedDB transaction per burst, not per event. */
 const FLUSH_DELAY_MS = 250;
@@ -16,12 +22,33 @@ const FLUSH_DELAY_MS = 250;
 const PENDING_MIN_AGE_MS = 1_000;
 /** How often in-flight exchanges are checked for preflight timeouts while any are pending. */
 const TICK_MS = 1_000;
+/**
+ * After a restart, how long tabs that were inspected before it stay recorded while waiting for
+ * their devtools page to reconnect (it retries within 100 ms, backing off to 5 s).
+ */
+const RECONNECT_GRACE_MS = 10_000;
+
+/** The webRequest listeners, as src/platform/web-request.ts registers and removes them. */
+export interface ListenerSwitch {
+  start(): void;
+  stop(): void;
+}
+
+/** What must outlive a background instance: the setting (for good) and the inspected tabs (for the browser session). */
+export interface ScopeStorage {
+  readRecordAllTabs(): Promise<boolean>;
+  writeRecordAllTabs(on: boolean): Promise<void>;
+  readInspectedTabs(): Promise<readonly number[]>;
+  writeInspectedTabs(tabIds: readonly number[]): Promise<void>;
+}
 
 export interface RuntimeDeps {
   readonly browser: 'chromium' | 'firefox';
   /** True when the browser session is new (nothing to restore), false after a worker restart. */
   readonly isFreshSession: () => Promise<boolean>;
   readonly hasHostAccess: () => Promise<boolean>;
+  readonly listeners: ListenerSwitch;
+  readonly scopeStorage: ScopeStorage;
   /** The active probe (src/background/probe); absent where it is not available. */
   readonly onProbe?: (command: PanelToBackground['probe'], reply: ProbeReply) => void;
 }
@@ -30,10 +57,15 @@ export interface RuntimeDeps {
 export interface EventStats {
   events: number;
   totalMs: number;
+  /** Events that reached a listener for a tab outside the scope (only while the scope loads, or while another tab is inspected). */
+  ignored: number;
 }
 
 export class BackgroundRuntime {
-  readonly stats: EventStats = { events: 0, totalMs: 0 };
+  readonly stats: EventStats = { events: 0, totalMs: 0, ignored: 0 };
+  private readonly scope = new RecordingScope();
+  /** False until the scope has been read back from storage: until then every event waits. */
+  private scopeLoaded = false;
   private readonly waiting: RequestEvent[] = [];
   private recorder: Recorder | undefined;
   private store: RecorderStore | undefined;
@@ -42,12 +74,17 @@ export class BackgroundRuntime {
   private writing: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
   private readonly hub = new PortHub({
-    hello: (_payload, tabId, port) => void this.whenReady(() => this.greet(tabId, port)),
+    hello: (_payload, tabId, port) => {
+      this.inspect(tabId, port);
+      void this.whenReady(() => this.greet(tabId, port));
+    },
+    inspect: (_payload, tabId, port) => this.inspect(tabId, port),
+    setRecordAllTabs: ({ recordAllTabs }) => this.setRecordAllTabs(recordAllTabs),
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
     probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
-  });
+  }, (port) => this.release(port));
 
   constructor(private readonly deps: RuntimeDeps) {
     this.ready = this.restore();
@@ -55,6 +92,10 @@ export class BackgroundRuntime {
 
   onWebRequest(phase: RequestPhase, details: WebRequestDetails): void {
     const started = performance.now();
+    if (this.scopeLoaded && !this.scope.records(details.tabId)) {
+      this.stats.ignored++;
+      return;
+    }
     const event = normalizeEvent(phase, details);
     if (this.recorder) this.recorder.handle(event);
     else this.waiting.push(event);
@@ -68,7 +109,14 @@ export class BackgroundRuntime {
   }
 
   onTabRemoved(tabId: number): void {
+    this.scope.dropTab(tabId);
+    this.applyScope();
     void this.whenReady((r) => r.dropTab(tabId));
+  }
+
+  /** For tests and the bench: what is recorded now. */
+  get recording(): { readonly listening: boolean; readonly recordAllTabs: boolean; readonly tabs: readonly number[] } {
+    return { listening: this.scope.listening, recordAllTabs: this.scope.recordAllTabs, tabs: this.scope.inspectedTabs() };
   }
 
   async refreshHostAccess(): Promise<void> {
@@ -98,16 +146,78 @@ export class BackgroundRuntime {
   }
 
   private async restore(): Promise<void> {
+    await this.loadScope();
     const fresh = await this.deps.isFreshSession();
     const store = await RecorderStore.open(fresh);
     const snapshot = fresh ? undefined : await store.load();
     const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m) }, snapshot);
     this.store = store;
     this.recorder = recorder;
-    for (const event of this.waiting.splice(0)) recorder.handle(event);
+    recorder.setRecordAllTabs(this.scope.recordAllTabs);
+    const now = Date.now();
+    for (const tabId of this.scope.inspectedTabs()) recorder.startRecording(tabId, now);
+    for (const event of this.waiting.splice(0)) if (this.scope.records(event.tabId)) recorder.handle(event);
     this.afterChange();
     // Not refreshHostAccess(): it waits for `ready`, which is this very promise.
     recorder.setHostAccess((await this.deps.hasHostAccess()) ? 'granted' : 'missing');
+  }
+
+  /** Reads the setting and the tabs inspected before a restart; decides whether to keep listening. */
+  private async loadScope(): Promise<void> {
+    const storage = this.deps.scopeStorage;
+    const [recordAll, inspected] = await Promise.all([storage.readRecordAllTabs().catch(() => false), storage.readInspectedTabs().catch(() => [])]);
+    this.scope.setRecordAllTabs(recordAll);
+    this.scope.restore(inspected);
+    this.scopeLoaded = true;
+    this.saveInspectedTabs();
+    this.applyScope();
+    if (inspected.length > 0) setTimeout(() => this.expireRestoredTabs(), RECONNECT_GRACE_MS);
+  }
+
+  private inspect(tabId: number, port: PortLike): void {
+    const began = this.scope.inspect(tabId, port);
+    this.applyScope();
+    // Before the scope is loaded, restore() starts recording every inspected tab at once.
+    if (!began || !this.scopeLoaded) return;
+    this.saveInspectedTabs();
+    void this.whenReady((r) => r.startRecording(tabId, Date.now()));
+  }
+
+  private release(port: PortLike): void {
+    const tabId = this.scope.release(port);
+    if (tabId === undefined) return;
+    this.stopRecordingUnlessInScope([tabId]);
+  }
+
+  private expireRestoredTabs(): void {
+    this.stopRecordingUnlessInScope(this.scope.expireRestored());
+  }
+
+  private stopRecordingUnlessInScope(tabIds: readonly number[]): void {
+    this.applyScope();
+    if (!this.scopeLoaded) return;
+    this.saveInspectedTabs();
+    void this.whenReady((r) => {
+      for (const tabId of tabIds) if (!this.scope.records(tabId)) r.stopRecording(tabId);
+    });
+  }
+
+  private setRecordAllTabs(on: boolean): void {
+    this.scope.setRecordAllTabs(on);
+    this.applyScope();
+    // Before the write, so a panel's next `hello` is answered with the new setting.
+    void this.whenReady((r) => r.setRecordAllTabs(on));
+    this.deps.scopeStorage.writeRecordAllTabs(on).catch((error: unknown) => console.warn('CORS Lens: could not save the setting', error));
+  }
+
+  private saveInspectedTabs(): void {
+    void this.deps.scopeStorage.writeInspectedTabs(this.scope.inspectedTabs()).catch(() => undefined);
+  }
+
+  /** Listeners on while anything is in scope; until the scope is known, on (the first turn registered them). */
+  private applyScope(): void {
+    if (!this.scopeLoaded || this.scope.listening) this.deps.listeners.start();
+    else this.deps.listeners.stop();
   }
 
   private async whenReady(action: (recorder: Recorder) => void): Promise<void> {

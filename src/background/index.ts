@@ -1,12 +1,14 @@
 // Background entry (a service worker in Chromium, an event page in Firefox). Every listener is
 // registered synchronously in the first turn: a worker woken by an event only delivers it to
-// listeners that exist by then.
+// listeners that exist by then. The webRequest ones are removed again as soon as the runtime
+// knows that no tab is inspected and "Record all tabs" is off (background-runtime.ts).
 
 import { onHostAccessChanged, hasHostAccess } from '../platform/host-access';
 import { onInstalled, onTabRemoved, openExtensionTab } from '../platform/lifecycle';
 import { onPortConnect } from '../platform/ports';
 import { readSessionValue, writeSessionValue } from '../platform/session-storage';
-import { browserFamily, listenToWebRequest } from '../platform/web-request';
+import { browserFamily, webRequestListeners } from '../platform/web-request';
+import { scopeStorage } from '../platform/scope-storage';
 import { hasProbePermission } from '../platform/probe-permission';
 import { dnrProbeTransport } from '../platform/probe-dnr';
 import { BackgroundRuntime } from './background-runtime';
@@ -16,8 +18,13 @@ const SESSION_MARKER = 'corsLensSessionStarted';
 
 const probes = new ProbeService({ transport: dnrProbeTransport, hasPermission: hasProbePermission });
 
-const runtime = new BackgroundRuntime({
+const listeners = webRequestListeners((phase, details) => runtime.onWebRequest(phase, details));
+listeners.start();
+
+const runtime: BackgroundRuntime = new BackgroundRuntime({
   browser: browserFamily(),
+  listeners,
+  scopeStorage,
   hasHostAccess,
   onProbe: (command, reply) => probes.handle(command, reply),
   // storage.session is emptied when the browser stops: no marker means a new browser session.
@@ -28,7 +35,6 @@ const runtime = new BackgroundRuntime({
   },
 });
 
-listenToWebRequest((phase, details) => runtime.onWebRequest(phase, details));
 onPortConnect((port) => runtime.acceptPort(port));
 onTabRemoved((tabId) => runtime.onTabRemoved(tabId));
 onHostAccessChanged(() => void runtime.refreshHostAccess());
@@ -40,4 +46,13 @@ onInstalled((info) => {
 
 // For tests and `npm run bench` (read with CDP in the worker): time spent per event, and a way to
 // write the log out before the test stops the worker.
-Object.assign(globalThis, { corsLens: { stats: runtime.stats, flush: () => runtime.flush(), ready: runtime.ready } });
+// `recording()` says what is recorded and which of our webRequest listeners the browser has registered.
+Object.assign(globalThis, {
+  corsLens: {
+    stats: runtime.stats,
+    flush: () => runtime.flush(),
+    ready: runtime.ready,
+    bootedAt: Date.now(),
+    recording: () => ({ ...runtime.recording, registered: listeners.registered() }),
+  },
+});

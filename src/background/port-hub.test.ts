@@ -37,6 +37,8 @@ function wire(): { hub: PortHub; recorder: Recorder } {
     clear: (_p, tabId) => recorder.clear(tabId),
     setPreserveLog: ({ preserveLog }, tabId) => recorder.setPreserveLog(tabId, preserveLog),
     hostAccessChanged: () => recorder.setHostAccess('missing'),
+    inspect: () => undefined,
+    setRecordAllTabs: ({ recordAllTabs }) => recorder.setRecordAllTabs(recordAllTabs),
     probe: () => undefined,
   });
   return { hub, recorder };

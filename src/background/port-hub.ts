@@ -13,6 +13,8 @@ export type PanelHandlers = { readonly [K in keyof PanelToBackground]: Handler<K
 /** Payload checks: the port carries whatever the other end posted, so nothing is trusted unchecked. */
 const VALID: { readonly [K in keyof PanelToBackground]: (payload: Record<string, unknown>) => boolean } = {
   hello: (p) => typeof p['tabId'] === 'number' && typeof p['protocolVersion'] === 'number',
+  inspect: (p) => typeof p['tabId'] === 'number',
+  setRecordAllTabs: (p) => typeof p['tabId'] === 'number' && typeof p['recordAllTabs'] === 'boolean',
   clear: (p) => typeof p['tabId'] === 'number',
   setPreserveLog: (p) => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
   hostAccessChanged: (p) => typeof p['tabId'] === 'number',
@@ -33,13 +35,20 @@ export function tabIdOfPort(name: string): number | undefined {
 export class PortHub {
   private readonly subscribers = new Map<number, Set<PortLike>>();
 
-  constructor(private readonly handlers: PanelHandlers) {}
+  /** `onClose`: a port of ours went away (its DevTools window or panel closed). */
+  constructor(
+    private readonly handlers: PanelHandlers,
+    private readonly onClose: (port: PortLike) => void = () => undefined,
+  ) {}
 
   accept(port: PortLike): void {
     const tabId = tabIdOfPort(port.name);
     if (tabId === undefined) return;
     port.onMessage((raw) => this.dispatch(raw, tabId, port));
-    port.onDisconnect(() => this.subscribers.get(tabId)?.delete(port));
+    port.onDisconnect(() => {
+      this.subscribers.get(tabId)?.delete(port);
+      this.onClose(port);
+    });
   }
 
   /** Starts streaming changes of `tabId` to `port`; call right after posting its snapshot. */

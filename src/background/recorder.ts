@@ -5,7 +5,7 @@ import { analyzeExchange } from '../core/analyze';
 import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';
 import { CookieEvidence } from '../core/cookie-evidence';
 import type { Exchange } from '../core/model';
-import { message, type BackgroundMessage, type BackgroundToPanel, type HostAccess } from '../core/protocol';
+import { message, type BackgroundMessage, type BackgroundToPanel, type HostAccess, type RecorderContext } from '../core/protocol';
 import type { AssemblerState } from './assembler-state';
 import type { RequestEvent } from './event-normalizer';
 import { ExchangeAssembler, DEFAULT_ASSEMBLER_OPTIONS } from './exchange-assembler';
@@ -36,7 +36,7 @@ export class Recorder {
   private readonly logs = new Map<number, TabLog>();
   private readonly assembler: ExchangeAssembler;
   private readonly queue = new PersistQueue();
-  private hostAccess: HostAccess = 'granted';
+  private context: RecorderContext = { hostAccess: 'granted', recordAllTabs: false };
   /** Which hosts the browser holds cookies for, as seen on the wire (one jar for all tabs). */
   private readonly cookies = new CookieEvidence();
   /** Address space of each frame's current document, by `tabId:frameId` (Local Network Access). */
@@ -71,27 +71,50 @@ export class Recorder {
 
   snapshot(tabId: number): BackgroundToPanel['snapshot'] {
     const log = this.log(tabId);
-    return { tabId, pages: log.pages(), exchanges: log.list(), summary: log.summary(this.hostAccess) };
+    return { tabId, pages: log.pages(), exchanges: log.list(), summary: log.summary(this.context) };
   }
 
   clear(tabId: number): void {
     const log = this.log(tabId);
     const change = log.clear();
     this.queue.addChange(tabId, change);
-    this.send(tabId, 'cleared', { summary: log.summary(this.hostAccess) });
+    this.send(tabId, 'cleared', { summary: log.summary(this.context) });
   }
 
   setPreserveLog(tabId: number, preserveLog: boolean): void {
     const log = this.log(tabId);
     log.setPreserveLog(preserveLog);
     this.queue.addMeta(tabId);
-    this.send(tabId, 'summaryChanged', { summary: log.summary(this.hostAccess) });
+    this.send(tabId, 'summaryChanged', { summary: log.summary(this.context) });
   }
 
   setHostAccess(hostAccess: HostAccess): void {
-    if (hostAccess === this.hostAccess) return;
-    this.hostAccess = hostAccess;
-    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: log.summary(hostAccess) });
+    this.setContext({ ...this.context, hostAccess });
+  }
+
+  setRecordAllTabs(recordAllTabs: boolean): void {
+    this.setContext({ ...this.context, recordAllTabs });
+  }
+
+  /** The tab became inspected: the panel learns from when, and whether a page load follows. */
+  startRecording(tabId: number, at: number): void {
+    const log = this.log(tabId);
+    if (!log.startRecording(at)) return;
+    this.queue.addMeta(tabId);
+    this.send(tabId, 'summaryChanged', { summary: log.summary(this.context) });
+  }
+
+  stopRecording(tabId: number): void {
+    const log = this.logs.get(tabId);
+    if (!log) return;
+    log.stopRecording();
+    this.queue.addMeta(tabId);
+  }
+
+  private setContext(context: RecorderContext): void {
+    if (context.hostAccess === this.context.hostAccess && context.recordAllTabs === this.context.recordAllTabs) return;
+    this.context = context;
+    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: log.summary(context) });
   }
 
   dropTab(tabId: number): void {
@@ -143,7 +166,7 @@ export class Recorder {
   }
 
   private announce(tabId: number, log: TabLog, change: TabLogChange): void {
-    const summary = log.summary(this.hostAccess);
+    const summary = log.summary(this.context);
     if (change.startedPage) this.send(tabId, 'pageStarted', { page: change.startedPage, removedPageIds: change.removedPageIds });
     for (const entry of change.added) this.send(tabId, 'exchangeRecorded', { entry, summary });
     // pageStarted carries no summary, and a navigation without preserve-log resets the counts.

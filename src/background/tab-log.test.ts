@@ -4,6 +4,7 @@ import type { Exchange } from '../core/model';
 import { TabLog } from './tab-log';
 
 const PAGE = 'http://localhost:8000';
+const CONTEXT = { hostAccess: 'granted', recordAllTabs: false } as const;
 
 function exchange(id: string, url = 'http://localhost:8001/api'): Exchange {
   return {
@@ -40,7 +41,7 @@ describe('TabLog cap', () => {
     const log = TabLog.create(1, cap);
     recordMany(log, ids(recorded));
     expect(log.size).toBe(kept);
-    expect(log.summary('granted').dropped).toBe(dropped);
+    expect(log.summary(CONTEXT).dropped).toBe(dropped);
     expect(log.list().map((e) => e.exchange.id)).toEqual(ids(recorded).slice(recorded - kept));
     expect(log.list().map((e) => e.seq)).toEqual(Array.from({ length: kept }, (_, i) => recorded - kept + i + 1));
   });
@@ -90,7 +91,7 @@ describe('TabLog counting', () => {
     const log = TabLog.create(1);
     recordMany(log, ids(3), `${PAGE}/same`);
     recordMany(log, ['cross']);
-    expect(log.summary('granted').sameOrigin).toBe(3);
+    expect(log.summary(CONTEXT).sameOrigin).toBe(3);
     expect(log.list().map((e) => e.exchange.id)).toEqual(['cross']);
   });
 
@@ -123,5 +124,29 @@ describe('TabLog persistence round-trip', () => {
     recordMany(restored, ['next']);
     recordMany(log, ['next']);
     expect(restored.list()).toEqual(log.list());
+  });
+});
+
+describe('TabLog recording state (the panel\'s "Reload to capture the page load")', () => {
+  type Step = 'start@5' | 'start@9' | 'page@7' | 'exchange@8' | 'stop';
+  test.each<{ name: string; steps: Step[]; since: number | null; captured: boolean }>([
+    { name: 'a new log is not recorded yet', steps: [], since: null, captured: false },
+    { name: 'DevTools opened after the page loaded', steps: ['start@5'], since: 5, captured: false },
+    { name: 'DevTools opened, then the page reloaded', steps: ['start@5', 'page@7'], since: 5, captured: true },
+    { name: 'an exchange alone is not a page load', steps: ['start@5', 'exchange@8'], since: 5, captured: false },
+    { name: 'a second inspector does not restart the clock', steps: ['start@5', 'page@7', 'start@9'], since: 5, captured: true },
+    { name: 'DevTools closed', steps: ['start@5', 'page@7', 'stop'], since: null, captured: false },
+    { name: 'DevTools closed and opened again', steps: ['start@5', 'page@7', 'stop', 'start@9'], since: 9, captured: false },
+    { name: '"Record all tabs" recorded the page load before anyone looked', steps: ['page@7', 'start@9'], since: 7, captured: true },
+  ])('$name', ({ steps, since, captured }) => {
+    const log = TabLog.create(1);
+    for (const step of steps) {
+      if (step === 'stop') log.stopRecording();
+      else if (step === 'page@7') log.startPage(`${PAGE}/`, 7);
+      else if (step === 'exchange@8') log.record(exchange('e'), analyzeExchange(exchange('e')), 8);
+      else log.startRecording(Number(step.slice('start@'.length)));
+    }
+    const summary = log.summary(CONTEXT);
+    expect([summary.recordingSince, summary.pageLoadCaptured]).toEqual([since, captured]);
   });
 });

@@ -4,7 +4,7 @@
 
 import type { Analysis } from '../core/analysis';
 import type { Exchange } from '../core/model';
-import type { HostAccess, PageGroup, RecordedExchange, TabLogSummary } from '../core/protocol';
+import type { PageGroup, RecordedExchange, RecorderContext, TabLogSummary } from '../core/protocol';
 
 export const DEFAULT_CAP = 5_000;
 
@@ -18,6 +18,10 @@ export interface TabLogMeta {
   pages: PageGroup[];
   dropped: number;
   sameOrigin: number;
+  /** When recording began (the tab became inspected); absent while it is not recorded. */
+  recordingSince?: number;
+  /** A top-frame page load was recorded since `recordingSince`. */
+  pageLoadCaptured?: boolean;
 }
 
 /** What an operation changed, for the port (messages) and for persistence (rows to write or delete). */
@@ -65,9 +69,23 @@ export class TabLog {
     return this.entries.size;
   }
 
-  summary(hostAccess: HostAccess): TabLogSummary {
-    const { dropped, sameOrigin, cap, preserveLog } = this.state;
-    return { dropped, sameOrigin, cap, preserveLog, hostAccess };
+  summary(context: RecorderContext): TabLogSummary {
+    const { dropped, sameOrigin, cap, preserveLog, recordingSince, pageLoadCaptured } = this.state;
+    return { dropped, sameOrigin, cap, preserveLog, ...context, recordingSince: recordingSince ?? null, pageLoadCaptured: pageLoadCaptured === true };
+  }
+
+  /** Recording of this tab begins at `at`, unless it already runs; returns whether it began now. */
+  startRecording(at: number): boolean {
+    if (this.state.recordingSince !== undefined) return false;
+    this.state.recordingSince = at;
+    this.state.pageLoadCaptured = false;
+    return true;
+  }
+
+  /** Nobody inspects the tab any more: what was recorded stays, nothing more is added. */
+  stopRecording(): void {
+    delete this.state.recordingSince;
+    delete this.state.pageLoadCaptured;
   }
 
   setPreserveLog(preserveLog: boolean): void {
@@ -77,6 +95,8 @@ export class TabLog {
   /** A top-frame navigation committed in this tab. */
   startPage(url: string, at: number): TabLogChange {
     const page: PageGroup = { id: this.state.nextPageId++, url, startedAt: at };
+    this.startRecording(at);
+    this.state.pageLoadCaptured = true;
     const removed = this.state.preserveLog ? NO_CHANGE : this.removePagesExcept(new Set());
     this.state.pages.push(page);
     return { ...removed, startedPage: page };
@@ -94,6 +114,7 @@ export class TabLog {
       this.state.sameOrigin++;
       return NO_CHANGE;
     }
+    this.startRecording(at);
     let startedPage: PageGroup | undefined;
     if (this.state.pages.length === 0) {
       // Recording began mid-page (extension installed or worker data lost): an unnamed group.

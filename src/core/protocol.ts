@@ -36,6 +36,18 @@ export interface TabLogSummary {
   readonly cap: number;
   readonly preserveLog: boolean;
   readonly hostAccess: HostAccess;
+  /** The "Record all tabs, even with DevTools closed" setting (off by default). */
+  readonly recordAllTabs: boolean;
+  /** When recording of this tab began (DevTools opened on it, or a panel showed it); null while it is not recorded. */
+  readonly recordingSince: number | null;
+  /** Whether a top-frame page load was recorded since then: if not, the panel offers a reload. */
+  readonly pageLoadCaptured: boolean;
+}
+
+/** What the summary of every tab shares: the recorder's access and settings. */
+export interface RecorderContext {
+  readonly hostAccess: HostAccess;
+  readonly recordAllTabs: boolean;
 }
 
 export interface BackgroundToPanel {
@@ -58,6 +70,13 @@ export interface PanelToBackground {
   hello: { readonly tabId: number; readonly protocolVersion: number };
   clear: { readonly tabId: number };
   setPreserveLog: { readonly tabId: number; readonly preserveLog: boolean };
+  /**
+   * From the devtools page, as soon as DevTools opens on a tab and again every 20 s: the tab is
+   * inspected while this port is open (and the messages keep Chromium's worker from idling out).
+   */
+  inspect: { readonly tabId: number };
+  /** The panel's setting "Record all tabs, even with DevTools closed"; remembered across browser restarts. */
+  setRecordAllTabs: { readonly tabId: number; readonly recordAllTabs: boolean };
   /** The panel obtained (or lost) host permissions; the background re-checks and re-registers. */
   hostAccessChanged: { readonly tabId: number };
   /** Start (on the user's click only) or cancel the active probe of one endpoint. */

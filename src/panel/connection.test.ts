@@ -103,6 +103,16 @@ describe('openConnection', () => {
     expect(rows()).toEqual(['a@1', 'b@2', 'c@3']);
   });
 
+  test("the devtools page's greeting, `inspect`, is said again after every reconnect", () => {
+    const net = transport(0);
+    const time = manualTime();
+    const inspect = message('inspect', { tabId: 7 });
+    openConnection({ tabId: 7, connect: net.connect, greeting: inspect, onMessage: () => undefined, onStatus: () => undefined, delay: time.delay });
+    net.ends[0]?.kill();
+    time.runAll();
+    expect(net.ends.map((e) => e.received)).toEqual([[inspect], [inspect]]);
+  });
+
   test('backs off while connecting fails, then recovers', () => {
     const { net, time } = setup(3);
     time.runAll();

@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   readonly connect: (name: string) => PortLike;
   readonly onMessage: (msg: BackgroundMessage) => void;
   readonly onStatus: (status: ConnectionStatus) => void;
+  /** The first message on every port, again after each reconnect (default: the panel's `hello`). */
+  readonly greeting?: PanelMessage;
   /** Runs `fn` after `ms`; returns a cancel function. Injected so tests control time. */
   readonly delay?: (ms: number, fn: () => void) => () => void;
 }
@@ -40,6 +42,7 @@ const defaultDelay = (ms: number, fn: () => void): (() => void) => {
 
 export function openConnection(options: ConnectionOptions): Connection {
   const { tabId, connect, onMessage, onStatus, delay = defaultDelay } = options;
+  const greeting = options.greeting ?? panelMessage('hello', { tabId, protocolVersion: PROTOCOL_VERSION });
   let port: PortLike | null = null;
   let attempt = 0;
   let closed = false;
@@ -66,7 +69,7 @@ export function openConnection(options: ConnectionOptions): Connection {
         if (port === p) retry();
       });
       port = p;
-      p.postMessage(panelMessage('hello', { tabId, protocolVersion: PROTOCOL_VERSION }));
+      p.postMessage(greeting);
     } catch {
       // runtime.connect throws while the extension is being reloaded ("Extension context invalidated").
       retry();

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { devtoolsTheme, listTabs, onDevtoolsThemeChanged } from '../platform/devtools-context';
-import { inspectedTabId } from '../platform/devtools';
+import { inspectedTabId, reloadTab } from '../platform/devtools';
 import { requestHostAccess } from '../platform/host-access';
 import { connectPort } from '../platform/ports';
 import { requestProbePermission } from '../platform/probe-permission';
@@ -35,7 +35,7 @@ function LivePanel({ tabId }: { tabId: number }) {
     addEventListener('pagehide', () => connection.close());
     return { store, connection, probe };
   });
-  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} probe={wiring.probe} />;
+  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} reload={() => void reloadTab(tabId)} probe={wiring.probe} />;
 }
 
 function Root({ initialTabId }: { initialTabId: number | null }) {

@@ -13,3 +13,12 @@ export function inspectedTabId(): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Reloads the tab the panel shows, to capture its page load: through DevTools when the panel is
+ * in DevTools (`inspectedWindow.reload`, as the Network panel's hint does), else through `tabs`.
+ */
+export async function reloadTab(tabId: number): Promise<void> {
+  if (inspectedTabId() === tabId) browser.devtools.inspectedWindow.reload({});
+  else await browser.tabs.reload(tabId);
+}

@@ -3,13 +3,19 @@
 //   it exists only where `webRequest.On<Event>Options.EXTRA_HEADERS` does (feature detection).
 // - Firefox has no 'extraHeaders' and throws "Incorrect argument types" on it and on an empty array,
 //   so the third argument is passed only when it has entries.
+// Listeners are added and removed as a set: while none is registered the browser delivers no event
+// and (Chromium) stops proxying requests for us, so an idle CORS Lens costs page loads nothing.
 import type { RequestPhase, WebRequestDetails } from '../background/event-normalizer';
 import { browser } from './browser';
 
 export type WebRequestListener = (phase: RequestPhase, details: WebRequestDetails) => void;
 
+type Callback = (details: WebRequestDetails) => void;
+
 interface WebRequestEvent {
-  addListener(callback: (details: WebRequestDetails) => void, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+  addListener(callback: Callback, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+  removeListener(callback: Callback): void;
+  hasListener(callback: Callback): boolean;
 }
 
 interface PhaseSpec {
@@ -33,7 +39,7 @@ const PHASES: readonly PhaseSpec[] = [
 ];
 
 /** Only network traffic can be CORS traffic; extension pages, data: and blob: URLs are not. */
-const FILTER = { urls: ['http://*/*', 'https://*/*'] };
+const URLS = ['http://*/*', 'https://*/*'];
 
 function extraInfoSpec(api: Record<string, unknown>, spec: PhaseSpec): string[] {
   const options = api[spec.optionsEnum] as Record<string, unknown> | undefined;
@@ -41,19 +47,45 @@ function extraInfoSpec(api: Record<string, unknown>, spec: PhaseSpec): string[] 
   return [...spec.wants, ...extra];
 }
 
+/** The six listeners of one recorder, registered only while something is being recorded. */
+export interface WebRequestListeners {
+  /** Registers every listener (no-op when registered). */
+  start(): void;
+  /** Removes every listener (no-op when none is registered). */
+  stop(): void;
+  /** Whether ours are registered, as the browser reports it (`hasListener`), per event. */
+  registered(): Record<string, boolean>;
+}
+
 /**
- * Registers one listener per webRequest event. Call it synchronously at the top of the background
- * script: an MV3 worker woken by an event only delivers it to listeners registered in its first turn.
+ * Call it, and `start()` when the background wakes, synchronously in the first turn: an MV3 worker
+ * woken by an event delivers it only to listeners registered by the end of that turn.
  */
-export function listenToWebRequest(listener: WebRequestListener): void {
+export function webRequestListeners(listener: WebRequestListener): WebRequestListeners {
   const api = browser.webRequest as unknown as Record<string, unknown>;
-  for (const spec of PHASES) {
-    const event = api[spec.event] as WebRequestEvent;
-    const callback = (details: WebRequestDetails): void => listener(spec.phase, details);
-    const extra = extraInfoSpec(api, spec);
-    if (extra.length > 0) event.addListener(callback, { ...FILTER, urls: [...FILTER.urls] }, extra);
-    else event.addListener(callback, { ...FILTER, urls: [...FILTER.urls] });
-  }
+  const events = PHASES.map((spec) => ({
+    spec,
+    event: api[spec.event] as WebRequestEvent,
+    callback: (details: WebRequestDetails): void => listener(spec.phase, details),
+    extra: extraInfoSpec(api, spec),
+  }));
+  let active = false;
+  return {
+    start() {
+      if (active) return;
+      active = true;
+      for (const { event, callback, extra } of events) {
+        if (extra.length > 0) event.addListener(callback, { urls: [...URLS] }, extra);
+        else event.addListener(callback, { urls: [...URLS] });
+      }
+    },
+    stop() {
+      if (!active) return;
+      active = false;
+      for (const { event, callback } of events) event.removeListener(callback);
+    },
+    registered: () => Object.fromEntries(events.map(({ spec, event, callback }) => [spec.event, event.hasListener(callback)])),
+  };
 }
 
 /** Which engine records, by feature detection (style.md §7: never by user agent). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type BrowserName, type LaunchedBrowser, launch } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, snapshotWhen } from '../support/extension-log';
+import { extensionPage, extensionWorkerTarget, snapshotWhen, setRecordAllTabs } from '../support/extension-log';
 
 const TOTAL = 10_000;
 const BATCH = 250;
@@ -46,6 +46,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: 10,000 cross-origin req
     const browser = (launched as LaunchedBrowser).browser;
     if (name === 'chromium') await extensionWorkerTarget(browser);
     const ext = await extensionPage(browser, name);
+    await setRecordAllTabs(ext);
     const page = await browser.newPage();
     await page.goto(`${server.pageOrigin}/bulk.html`);
     const ok = await page.evaluate((t, b) => (window as unknown as { fire(t: number, b: number): Promise<number> }).fire(t, b), TOTAL, BATCH);

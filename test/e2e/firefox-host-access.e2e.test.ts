@@ -21,7 +21,7 @@ import { catalogue, scenarioById } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { launchFirefox, type LaunchedBrowser } from '../support/browsers';
 import { ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
-import { extensionPage } from '../support/extension-log';
+import { extensionPage, setRecordAllTabs } from '../support/extension-log';
 import { readSummary, renderedRows, summaryWhen, pageVerdict } from '../support/panel-dom';
 import { runAllOnPage } from '../support/runner-calls';
 
@@ -56,6 +56,7 @@ describe('firefox: a revoked host permission shows the grant prompt, and grantin
     server = await start({ scenarios: catalogue });
     launched = await launchFirefox({ extensionDir: FIREFOX_DIR, firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false } });
     ext = await extensionPage(launched.browser, 'firefox');
+    await setRecordAllTabs(ext);
     page = await launched.browser.newPage();
   });
 

@@ -16,7 +16,7 @@ import type { RunResult, Scenario } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { FIREFOX_PATH, launchFirefox, type LaunchedBrowser } from '../support/browsers';
 import { ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
-import { extensionPage } from '../support/extension-log';
+import { extensionPage, setRecordAllTabs } from '../support/extension-log';
 import { type PanelSummary, readSummary, renderedRows, summaryWhen, pageVerdict } from '../support/panel-dom';
 import { runOnPage } from '../support/runner-calls';
 
@@ -95,6 +95,7 @@ describe('firefox: the CORS panel UI in the standalone tab', () => {
     server = await start({ scenarios: [...catalogue, HOSTILE] });
     launched = await launchFirefox({ extensionDir: FIREFOX_DIR });
     ext = await extensionPage(launched.browser, 'firefox');
+    await setRecordAllTabs(ext);
     page = await launched.browser.newPage();
     page.on('pageerror', (e) => firefoxSaid.push(e instanceof Error ? e.message : String(e)));
     // The runner page sets the same-site cookie, so `credentials: 'include'` really sends one.

@@ -14,7 +14,7 @@ import { startPolicyServer, type PolicyServer } from '../audit/misconfigured-ser
 import { TRUSTED, type PolicyName } from '../audit/policies';
 import { type BrowserName, type LaunchedBrowser, launch } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
-import { extensionPage, snapshotWhen } from '../support/extension-log';
+import { extensionPage, snapshotWhen, setRecordAllTabs } from '../support/extension-log';
 
 /** Any tab id: the probe is not tied to a recorded tab, only the port's name and payload must agree. */
 const TAB_ID = 424242;
@@ -121,6 +121,7 @@ describe('probe from the panel in chromium', () => {
     // localhost and 127.0.0.1 are different origins: the call is cross-origin and gets recorded.
     const pageUrl = `http://localhost:${port}/page/?api=${encodeURIComponent(server.url('reflect-any'))}`;
     const panel = await extensionPage(browser, 'chromium');
+    await setRecordAllTabs(panel);
     const site = await browser.newPage();
     await site.goto(pageUrl);
     await site.waitForFunction(() => document.title === 'done');

@@ -10,7 +10,7 @@ import { start, type ScenarioServer } from '../server/scenario-server';
 import { type BrowserName, type LaunchedBrowser, launch } from '../support/browsers';
 import { CdpHarRecorder } from '../support/cdp-har';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, snapshotWhen } from '../support/extension-log';
+import { extensionPage, extensionWorkerTarget, snapshotWhen, setRecordAllTabs } from '../support/extension-log';
 import type { CorsErrorStatus } from '../support/har';
 import { runAllOnPage } from '../support/runner-calls';
 
@@ -76,6 +76,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s with the extension', (na
     const { browser } = launched;
     if (name === 'chromium') await extensionWorkerTarget(browser);
     const ext = await extensionPage(browser, name);
+    await setRecordAllTabs(ext);
     const page = await browser.newPage();
     const cdp = name === 'chromium' ? await CdpHarRecorder.attach(await page.createCDPSession()) : undefined;
     await page.goto(`${server.pageOrigin}/?e2e=verdicts`);

@@ -8,7 +8,7 @@ import { catalogue } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen, stopWorker } from '../support/extension-log';
+import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen, stopWorker, setRecordAllTabs } from '../support/extension-log';
 import { runAllOnPage } from '../support/runner-calls';
 
 // Requests that reach the API (so webRequest sees them), half before and half after the stop.
@@ -40,6 +40,7 @@ describe('chromium: the service worker stops mid-run', () => {
     const browser = (launched as LaunchedBrowser).browser;
     const worker = await extensionWorkerTarget(browser);
     const ext = await extensionPage(browser, 'chromium');
+    await setRecordAllTabs(ext);
     const page = await browser.newPage();
     await page.goto(`${server.pageOrigin}/?e2e=worker-restart`);
 

@@ -69,6 +69,40 @@ export function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snaps
   }, tabUrlPrefix);
 }
 
+/**
+ * Turns the panel's setting "Record all tabs, even with DevTools closed" on (or off) the way the
+ * panel does, and waits until the recorder confirms it. Tests about verdicts, not about when
+ * CORS Lens records, use it to record pages without opening DevTools.
+ */
+export function setRecordAllTabs(extPage: Page, on = true): Promise<void> {
+  return extPage.evaluate(async (recordAllTabs: boolean) => {
+    type Api = typeof chrome;
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    // Any tab id names the port; the setting is the recorder's, not the tab's.
+    const tabId = 0;
+    const port = api.runtime.connect({ name: `cors-lens:${tabId}` });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the recorder did not confirm the setting within 20 s')), 20_000);
+      port.onMessage.addListener((m: { type: string; payload: { summary: { recordAllTabs: boolean } } }) => {
+        if (m.type !== 'snapshot' || m.payload.summary.recordAllTabs !== recordAllTabs) return;
+        clearTimeout(timer);
+        port.disconnect();
+        resolve();
+      });
+      port.postMessage({ type: 'setRecordAllTabs', version: 1, payload: { tabId, recordAllTabs } });
+      port.postMessage({ type: 'hello', version: 1, payload: { tabId, protocolVersion: 1 } });
+    });
+  }, on);
+}
+
+/** What the background records now (`globalThis.corsLens.recording()` in src/background/index.ts). */
+export interface RecordingState {
+  readonly listening: boolean;
+  readonly recordAllTabs: boolean;
+  readonly tabs: readonly number[];
+  readonly registered: Readonly<Record<string, boolean>>;
+}
+
 /** Poll the snapshot until `done(snapshot)` holds (the recorder finishes exchanges asynchronously). */
 export async function snapshotWhen(extPage: Page, tabUrlPrefix: string, done: (s: Snapshot) => boolean, timeoutMs = 20_000): Promise<Snapshot> {
   let last: Snapshot | undefined;

@@ -202,4 +202,28 @@ describe('App', () => {
     await waitFor(() => expect(sent.map((m) => m.type)).toEqual(['hostAccessChanged']));
     expect(asked).toEqual(['asked']);
   });
+
+  test.each([
+    { name: 'DevTools opened after the page loaded', sum: { recordingSince: 5, pageLoadCaptured: false }, text: 'Recording started when DevTools opened. Reload to capture the page load. Reload' },
+    { name: '"Record all tabs" turned on after the page loaded', sum: { recordingSince: 5, pageLoadCaptured: false, recordAllTabs: true }, text: 'Recording started after this page loaded. Reload to capture the page load. Reload' },
+    { name: 'the page load was recorded', sum: { recordingSince: 5, pageLoadCaptured: true }, text: null },
+  ])('recording banner: $name', ({ sum, text }) => {
+    const store = createStore(undefined, () => undefined);
+    store.receive(snapshot(ROWS, [PAGE], summary(sum)));
+    store.flush();
+    const reloads: string[] = [];
+    render(<App store={store} tabId={7} send={() => undefined} reload={() => reloads.push('reload')} />);
+    const banner = screen.queryByTestId('recording-banner');
+    expect(banner?.textContent ?? null).toBe(text);
+    if (banner) fireEvent.click(within(banner).getByRole('button', { name: 'Reload' }));
+    expect(reloads).toEqual(text === null ? [] : ['reload']);
+  });
+
+  test('the "Record all tabs" setting shows the recorder\'s state and asks the recorder to change it', () => {
+    const { sent } = setup(ROWS, summary({ recordAllTabs: false }));
+    const box = screen.getByLabelText('Record all tabs, even with DevTools closed') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(sent.at(-1)).toEqual({ type: 'setRecordAllTabs', version: 1, payload: { tabId: 7, recordAllTabs: true } });
+  });
 });

@@ -12,7 +12,7 @@ import { entriesOf } from '../state/panel-state';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, RecordingBanner } from './Banners';
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
@@ -23,11 +23,13 @@ export interface AppProps {
   readonly tabId: number;
   readonly send: (msg: PanelMessage) => void;
   readonly requestHostAccess?: () => Promise<boolean>;
+  /** Reloads the inspected tab (the recording banner's Reload). */
+  readonly reload?: () => void;
   /** The security audit and the opt-in probe in the detail view (absent in tests that do not need it). */
   readonly probe?: ProbeController;
 }
 
-export function App({ store, tabId, send, requestHostAccess, probe }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, reload, probe }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -69,6 +71,8 @@ export function App({ store, tabId, send, requestHostAccess, probe }: AppProps) 
         live={imported === null}
         preserveLog={state.live.summary.preserveLog}
         onPreserveLog={(preserveLog) => send(panelMessage('setPreserveLog', { tabId, preserveLog }))}
+        recordAllTabs={state.live.summary.recordAllTabs}
+        onRecordAllTabs={(recordAllTabs) => send(panelMessage('setRecordAllTabs', { tabId, recordAllTabs }))}
         onClear={() => {
           send(panelMessage('clear', { tabId }));
           setSelectedId(null);
@@ -82,6 +86,7 @@ export function App({ store, tabId, send, requestHostAccess, probe }: AppProps) 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
+      {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
       <div class="main">
         <ExchangeList

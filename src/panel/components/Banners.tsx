@@ -1,6 +1,21 @@
 // One-line notices above the list: missing host access (Firefox lets users withhold it),
 // the imported-file mode, a lost connection, and import errors.
+import type { TabLogSummary } from '../../core/protocol';
 import type { ConnectionStatus, ImportedLog } from '../state/panel-state';
+
+/** Like the Network panel's hint: recording began after this page loaded, so its load is missing. */
+export function RecordingBanner({ summary, onReload }: { summary: TabLogSummary; onReload: () => void }) {
+  if (summary.recordingSince === null || summary.pageLoadCaptured) return null;
+  return (
+    <div class="banner banner-info" role="status" data-testid="recording-banner">
+      {summary.recordAllTabs ? 'Recording started after this page loaded.' : 'Recording started when DevTools opened.'} Reload to capture the page
+      load.{' '}
+      <button type="button" onClick={onReload}>
+        Reload
+      </button>
+    </div>
+  );
+}
 
 export function HostAccessBanner({ onGrant }: { onGrant: () => void }) {
   return (

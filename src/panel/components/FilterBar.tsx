@@ -13,6 +13,8 @@ export interface FilterBarProps {
   readonly live: boolean;
   readonly preserveLog: boolean;
   readonly onPreserveLog: (on: boolean) => void;
+  readonly recordAllTabs: boolean;
+  readonly onRecordAllTabs: (on: boolean) => void;
   readonly onClear: () => void;
   readonly includeSecrets: boolean;
   readonly onIncludeSecrets: (on: boolean) => void;
@@ -65,6 +67,24 @@ export function FilterBar(props: FilterBarProps) {
             <input type="checkbox" checked={props.preserveLog} onChange={(e) => props.onPreserveLog((e.currentTarget as HTMLInputElement).checked)} />
             Preserve log
           </label>
+          <details class="settings">
+            <summary>Settings</summary>
+            <div class="settings-menu">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={props.recordAllTabs}
+                  aria-describedby="record-all-tabs-note"
+                  onChange={(e) => props.onRecordAllTabs((e.currentTarget as HTMLInputElement).checked)}
+                />
+                Record all tabs, even with DevTools closed
+              </label>
+              <p id="record-all-tabs-note" class="muted">
+                Off: a tab is recorded only while DevTools is open on it, at no cost to other page loads. On: every tab, from the moment it loads; page
+                loads in every tab get slower.
+              </p>
+            </div>
+          </details>
         </>
       )}
       <button type="button" onClick={props.onExport}>

@@ -17,7 +17,7 @@ const EVIL = `${IMG}${SCRIPT}${SVG}`;
 
 // Every tag the panel itself renders. Anything else in the DOM came from data.
 const OUR_TAGS = new Set(
-  'html head body div span button input label select option table tbody tr th td h2 h3 h4 p ul li dl dt dd code pre a section aside header strong'.split(' ').map((t) => t.toUpperCase()),
+  'html head body div span button input label select option table tbody tr th td h2 h3 h4 p ul li dl dt dd code pre a section aside header strong details summary'.split(' ').map((t) => t.toUpperCase()),
 );
 
 const hostile = blocked({

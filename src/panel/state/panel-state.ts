@@ -24,7 +24,16 @@ export interface PanelState {
   readonly connection: ConnectionStatus;
 }
 
-export const EMPTY_SUMMARY: TabLogSummary = { dropped: 0, sameOrigin: 0, cap: 5000, preserveLog: false, hostAccess: 'granted' };
+export const EMPTY_SUMMARY: TabLogSummary = {
+  dropped: 0,
+  sameOrigin: 0,
+  cap: 5000,
+  preserveLog: false,
+  hostAccess: 'granted',
+  recordAllTabs: false,
+  recordingSince: null,
+  pageLoadCaptured: true,
+};
 
 export const EMPTY_LOG: ExchangeLog = { pages: [], byId: new Map(), order: [], summary: EMPTY_SUMMARY };
 
