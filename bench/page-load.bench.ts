@@ -1,16 +1,19 @@
-// Page-load cost of the extension in real Chromium: a page on one loopback origin makes 300
-// cross-origin requests (200 simple GETs, 100 preflighted PUTs) to another; it is loaded in a
-// browser without the extension and in one with it, alternating, and the time from navigation
-// start to the last response is compared. Also reads the background's own time per webRequest
-// event (`globalThis.corsLens.stats`, kept by src/background/background-runtime.ts).
+// Page-load cost of the extension in real Chromium and Firefox ESR: a page on one loopback origin
+// makes 300 cross-origin requests (200 simple GETs, 100 preflighted PUTs) to another. Each browser
+// runs the same page in every configuration at once (no extension, installed with DevTools closed,
+// DevTools open with and without it, "Record all tabs"), one browser process per configuration,
+// rotating which goes first each round; the time from navigation start to the last response is
+// compared as medians. Also reads the background's own time per webRequest event in Chromium
+// (`globalThis.corsLens.stats`, kept by src/background/background-runtime.ts).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer-core';
-import { launchChromium, type LaunchedBrowser } from '../test/support/browsers';
-import { CHROME_DIR, ensureExtensionBuilt } from '../test/support/ensure-extension';
-import { extensionWorkerTarget } from '../test/support/extension-log';
+import type { Page } from 'puppeteer-core';
+import { type BrowserName, launchChromium, launchFirefox, type LaunchedBrowser } from '../test/support/browsers';
+import { openCorsPanel } from '../test/support/devtools-panel';
+import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
+import { extensionPage, extensionWorkerTarget, setRecordAllTabs } from '../test/support/extension-log';
 
 const SIMPLE = 200;
 const PREFLIGHTED = 100;
@@ -52,80 +55,157 @@ async function startServers(): Promise<{ page: string; api: string; close: () =>
   return { page: page.origin, api: api.origin, close: () => { api.server.close(); page.server.close(); } };
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<number> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await page.waitForFunction('window.__done !== undefined', { timeout: 60_000 });
-    const [done, failed] = (await page.evaluate('[window.__done, window.__failed]')) as [number, number];
-    if (failed > 0) throw new Error(`${failed} requests failed`);
-    return done;
-  } finally {
-    await page.close();
-  }
+/** One page load, in the configuration's own tab: ms from navigation start to the last response. */
+async function loadOnce(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  // Polled, not per animation frame: DevTools may cover the page, and a hidden page paints no frames.
+  await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
+  const [done, failed] = (await page.evaluate('[window.__done, window.__failed]')) as [number, number];
+  if (failed > 0) throw new Error(`${failed} requests failed`);
+  return done;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
+/** A configuration: its own browser process and the tab whose loads are timed. */
+interface Setup {
+  readonly launched: LaunchedBrowser;
+  readonly page: Page;
+}
+
+interface Config {
+  readonly key: ConfigKey;
+  readonly label: string;
+  readonly setup: () => Promise<Setup>;
+}
+
+export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'recordAll' | 'listenersOnly' | 'baseline';
+
+async function newTab(launched: LaunchedBrowser): Promise<Setup> {
+  return { launched, page: await launched.browser.newPage() };
+}
+
+/** Firefox opens DevTools (`-devtools`) on its first tab only: that tab, not the extension's own. */
+async function firstWebTab(launched: LaunchedBrowser): Promise<Setup> {
+  for (const page of await launched.browser.pages()) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    if (!href.startsWith('moz-extension://')) return { launched, page };
+  }
+  throw new Error('Firefox has no web tab');
+}
+
+async function withRecordAllTabs(launched: LaunchedBrowser): Promise<Setup> {
+  const ext = await extensionPage(launched.browser, launched.name);
+  await setRecordAllTabs(ext);
+  return newTab(launched);
+}
+
+function chromiumConfigs(baselineDir: string | undefined): Config[] {
+  const ext = { extensionDir: CHROME_DIR };
+  const configs: Config[] = [
+    { key: 'none', label: 'no extension', setup: async () => newTab(await launchChromium()) },
+    { key: 'closed', label: 'CORS Lens, DevTools closed', setup: async () => newTab(await launchChromium(ext)) },
+    {
+      key: 'devtoolsNone',
+      label: 'DevTools open, no extension',
+      setup: async () => {
+        const setup = await newTab(await launchChromium());
+        await setup.page.openDevTools();
+        return setup;
+      },
+    },
+    {
+      key: 'devtoolsOpen',
+      label: 'CORS Lens, DevTools open on the CORS panel',
+      setup: async () => {
+        const setup = await newTab(await launchChromium(ext));
+        await setup.page.openDevTools();
+        await openCorsPanel(setup.launched.browser);
+        return setup;
+      },
+    },
+    { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchChromium(ext)) },
+    {
+      key: 'listenersOnly',
+      label: "the same webRequest listeners doing nothing, always registered (Chromium's own cost of listening)",
+      setup: async () => newTab(await launchChromium({ extensionDir: fileURLToPath(new URL('./listeners-only', import.meta.url)) })),
+    },
+  ];
+  if (baselineDir !== undefined) configs.push({ key: 'baseline', label: `baseline build ${baselineDir}, DevTools closed`, setup: async () => newTab(await launchChromium({ extensionDir: baselineDir })) });
+  return configs;
+}
+
+function firefoxConfigs(): Config[] {
+  const ext = { extensionDir: FIREFOX_DIR };
+  return [
+    { key: 'none', label: 'no extension', setup: async () => newTab(await launchFirefox()) },
+    { key: 'closed', label: 'CORS Lens, DevTools closed', setup: async () => newTab(await launchFirefox(ext)) },
+    { key: 'devtoolsNone', label: 'DevTools open, no extension', setup: async () => firstWebTab(await launchFirefox({ extraArgs: ['-devtools'] })) },
+    // Firefox's toolbox opens on its default panel; BiDi cannot pick our panel in it, so the CORS
+    // panel page is not loaded: this measures recording, not the panel's rendering.
+    { key: 'devtoolsOpen', label: 'CORS Lens, DevTools open (default panel)', setup: async () => firstWebTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
+    { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchFirefox(ext)) },
+  ];
+}
+
+export interface ConfigResult {
+  readonly key: ConfigKey;
+  readonly label: string;
+  readonly medianMs: number;
+}
+
 export interface PageLoadResult {
+  readonly browser: BrowserName;
   readonly rounds: number;
-  readonly withoutMs: number;
-  readonly withMs: number;
-  readonly ratio: number;
-  /** The same listeners doing nothing (bench/listeners-only): Chromium's own cost of listening. */
-  readonly listenersOnlyMs: number;
-  readonly listenersOnlyRatio: number;
-  readonly eventsRecorded: number;
-  readonly backgroundMsPerEvent: number;
-  /** With `baselineDir` (another build of the extension): its median, measured in the same rotation. */
-  readonly baselineMs?: number;
+  readonly configs: readonly ConfigResult[];
+  /** Chromium: the background's time per event while DevTools was open (quantised by the worker's 100 µs clock). */
+  readonly backgroundMsPerEvent?: number;
+  readonly eventsRecorded?: number;
+}
+
+/** Median of a configuration divided by another's, as the issues state their targets. */
+export function ratio(result: PageLoadResult, of: ConfigKey, to: ConfigKey): number {
+  const a = result.configs.find((c) => c.key === of)?.medianMs;
+  const b = result.configs.find((c) => c.key === to)?.medianMs;
+  return a !== undefined && b !== undefined && b > 0 ? a / b : Number.NaN;
 }
 
 /**
- * `baselineDir`: an older build of the extension to load in a fourth browser, so a change to the
- * recorder is compared with what it replaces side by side, on the same machine at the same time.
+ * `baselineDir` (Chromium): an older build of the extension, measured in the same rotation, so a
+ * change to the recorder is compared with what it replaces side by side.
  */
-export async function runPageLoadBench(rounds = 15, baselineDir?: string): Promise<PageLoadResult> {
+export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineDir?: string): Promise<PageLoadResult> {
   ensureExtensionBuilt();
   const servers = await startServers();
-  const browsers: LaunchedBrowser[] = [];
+  const configs = name === 'chromium' ? chromiumConfigs(baselineDir) : firefoxConfigs();
+  const setups: Setup[] = [];
   try {
-    const plain = await launchChromium();
-    browsers.push(plain);
-    const withExt = await launchChromium({ extensionDir: CHROME_DIR });
-    browsers.push(withExt);
-    const listenersOnly = await launchChromium({ extensionDir: fileURLToPath(new URL('./listeners-only', import.meta.url)) });
-    browsers.push(listenersOnly);
-    if (baselineDir !== undefined) browsers.push(await launchChromium({ extensionDir: baselineDir }));
-    const worker = await (await extensionWorkerTarget(withExt.browser)).worker();
-    if (!worker) throw new Error('extension service worker not found');
-    const series = browsers.map((b) => ({ browser: b.browser, times: [] as number[] }));
+    for (const config of configs) setups.push(await config.setup());
+    const times = configs.map(() => [] as number[]);
     // One warm-up each, then rotate which goes first so none always runs on a warmer machine.
-    for (const s of series) await loadOnce(s.browser, `${servers.page}/?round=0`);
-    const before = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
+    for (const setup of setups) await loadOnce(setup.page, `${servers.page}/?round=0`);
+    const open = configs.findIndex((c) => c.key === 'devtoolsOpen');
+    const worker = name === 'chromium' ? await (await extensionWorkerTarget((setups[open] as Setup).launched.browser)).worker() : null;
+    const stats = async (): Promise<{ events: number; totalMs: number } | undefined> =>
+      (await worker?.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number } | undefined;
+    const before = await stats();
     for (let r = 1; r <= rounds; r++) {
       const url = `${servers.page}/?round=${r}`;
-      for (let k = 0; k < series.length; k++) {
-        const s = series[(r + k) % series.length] as (typeof series)[number];
-        s.times.push(await loadOnce(s.browser, url));
+      for (let k = 0; k < setups.length; k++) {
+        const i = (r + k) % setups.length;
+        (times[i] as number[]).push(await loadOnce((setups[i] as Setup).page, url));
       }
     }
-    const [without, withTimes, onlyListeners, baseline] = series.map((s) => median(s.times)) as [number, number, number, number | undefined];
-    const after = (await worker.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number };
-    const events = after.events - before.events;
+    const after = await stats();
+    const events = after && before ? after.events - before.events : 0;
     return {
+      browser: name,
       rounds,
-      withoutMs: without,
-      withMs: withTimes,
-      ratio: withTimes / without,
-      listenersOnlyMs: onlyListeners,
-      listenersOnlyRatio: onlyListeners / without,
-      eventsRecorded: events,
-      backgroundMsPerEvent: events > 0 ? (after.totalMs - before.totalMs) / events : 0,
-      ...(baseline !== undefined ? { baselineMs: baseline } : {}),
+      configs: configs.map((c, i) => ({ key: c.key, label: c.label, medianMs: median(times[i] as number[]) })),
+      ...(after && before && events > 0 ? { eventsRecorded: events, backgroundMsPerEvent: (after.totalMs - before.totalMs) / events } : {}),
     };
   } finally {
-    for (const b of browsers) await b.close();
+    for (const setup of setups) await setup.launched.close();
     servers.close();
   }
 }

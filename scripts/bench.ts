@@ -2,11 +2,14 @@
 // run on this machine (shared and noisy: read the medians and ratios, not single numbers).
 //   analyzer   exchanges analysed per second of CPU on one core (target ≥ 200,000)
 //   panel      first render and one filter keystroke with 20,000 exchanges (targets 200 ms, 50 ms)
-//   page load  Chromium page of 300 cross-origin requests, with and without the extension (target < 5%)
+//   recorder   the background's CPU per webRequest event and heap per stored exchange (targets ≤ 20 µs, ≤ 3 KB)
+//   page load  a page of 300 cross-origin requests in Chromium and Firefox: DevTools closed ÷ no extension
+//              (target ≤ 1.02), DevTools open with ÷ without CORS Lens (target ≤ 1.10), "Record all tabs"
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import { runPageLoadBench } from '../bench/page-load.bench';
+import { ratio, runPageLoadBench } from '../bench/page-load.bench';
+import { runRecorderBench } from '../bench/recorder.bench';
 import { runPanelBench } from '../src/panel/panel.bench';
 
 const only = process.argv.slice(2);
@@ -31,6 +34,11 @@ if (wanted('analyzer')) {
   const rate = (x: number) => Math.round(x).toLocaleString('en');
   console.log(`analyzer: ${rate(a.exchangesPerSecond)} exchanges/s median, ${rate(a.bestExchangesPerSecond)} best of ${a.rounds.length} rounds of 100,000 (target ≥ 200,000; rounds: ${a.rounds.map(rate).join(', ')})`);
 }
+if (wanted('recorder')) {
+  const r = runRecorderBench();
+  console.log(`recorder: ${r.microsPerEvent.toFixed(1)} µs CPU per webRequest event, median of ${r.rounds.length} rounds of ${r.events.toLocaleString('en')} events (target ≤ 20; rounds: ${r.rounds.map((x) => x.toFixed(1)).join(', ')})`);
+  console.log(`recorder: ${(r.bytesPerExchange / 1024).toFixed(2)} KB of heap per stored exchange with ${r.exchanges.toLocaleString('en')} stored (target ≤ 3 KB)`);
+}
 if (wanted('panel')) {
   const p = await runPanelBench();
   console.log(`panel: first render ${p.firstRenderMs.toFixed(1)} ms (target < 200), filter keystroke ${p.filterKeystrokeMs.toFixed(1)} ms (target < 50), ${p.domRows} rows in the DOM for 20,000 exchanges`);
@@ -38,9 +46,15 @@ if (wanted('panel')) {
 if (wanted('page-load')) {
   // CORS_LENS_BASELINE=<dir of another Chrome build>: measure it in the same rotation, for a before/after ratio.
   const baseline = process.env['CORS_LENS_BASELINE'];
-  const l = await runPageLoadBench(15, baseline);
-  console.log(`page load: ${l.withoutMs.toFixed(0)} ms without, ${l.withMs.toFixed(0)} ms with the extension (medians of ${l.rounds}); ratio ${l.ratio.toFixed(3)} (target < 1.05)`);
-  console.log(`page load with the same webRequest listeners doing nothing: ${l.listenersOnlyMs.toFixed(0)} ms, ratio ${l.listenersOnlyRatio.toFixed(3)} (Chromium's own cost of listening)`);
-  console.log(`background: ${(l.backgroundMsPerEvent * 1000).toFixed(1)} µs per webRequest event over ${l.eventsRecorded} events`);
-  if (l.baselineMs !== undefined) console.log(`baseline build (${baseline}): ${l.baselineMs.toFixed(0)} ms; this build / baseline ${(l.withMs / l.baselineMs).toFixed(3)}`);
+  for (const name of ['chromium', 'firefox'] as const) {
+    const l = await runPageLoadBench(name, 15, name === 'chromium' ? baseline : undefined);
+    console.log(`page load, ${name}, medians of ${l.rounds} rotated rounds:`);
+    for (const c of l.configs) console.log(`  ${c.medianMs.toFixed(0).padStart(6)} ms  ${c.label}`);
+    console.log(`  DevTools closed ÷ no extension: ${ratio(l, 'closed', 'none').toFixed(3)} (target ≤ 1.02)`);
+    console.log(`  DevTools open with CORS Lens ÷ DevTools open without: ${ratio(l, 'devtoolsOpen', 'devtoolsNone').toFixed(3)} (target ≤ 1.10)`);
+    console.log(`  "Record all tabs" ÷ no extension: ${ratio(l, 'recordAll', 'none').toFixed(3)} (for the record)`);
+    if (l.configs.some((c) => c.key === 'listenersOnly')) console.log(`  listeners doing nothing ÷ no extension: ${ratio(l, 'listenersOnly', 'none').toFixed(3)}`);
+    if (l.configs.some((c) => c.key === 'baseline')) console.log(`  this build ÷ baseline, DevTools closed: ${ratio(l, 'closed', 'baseline').toFixed(3)}`);
+    if (l.backgroundMsPerEvent !== undefined) console.log(`  background: ${(l.backgroundMsPerEvent * 1000).toFixed(1)} µs per webRequest event over ${l.eventsRecorded} events (worker clock, 100 µs steps)`);
+  }
 }

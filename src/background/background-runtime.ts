@@ -7,9 +7,10 @@
 // in its first turn anyway (the event that woke it must find a listener), learns the scope from
 // storage, and removes them again when nothing is to be recorded.
 
-import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
+import { message, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
 import type { PortLike } from '../platform/ports';
+import { HeaderPool } from './header-pool';
 import { normalizeEvent, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
 import { RecorderStore } from './persistence';
 import { PortHub } from './port-hub';
@@ -64,6 +65,7 @@ export interface EventStats {
 export class BackgroundRuntime {
   readonly stats: EventStats = { events: 0, totalMs: 0, ignored: 0 };
   private readonly scope = new RecordingScope();
+  private readonly headerPool = new HeaderPool();
   /** False until the scope has been read back from storage: until then every event waits. */
   private scopeLoaded = false;
   private readonly waiting: RequestEvent[] = [];
@@ -83,8 +85,8 @@ export class BackgroundRuntime {
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
-    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
-  }, (port) => this.release(port));
+    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }) as BackgroundUpdate)),
+  }, { onClose: (port) => this.release(port) });
 
   constructor(private readonly deps: RuntimeDeps) {
     this.ready = this.restore();
@@ -96,7 +98,7 @@ export class BackgroundRuntime {
       this.stats.ignored++;
       return;
     }
-    const event = normalizeEvent(phase, details);
+    const event = normalizeEvent(phase, details, this.headerPool);
     if (this.recorder) this.recorder.handle(event);
     else this.waiting.push(event);
     this.afterChange();

@@ -2,6 +2,7 @@
 // browser become plain `RequestEvent`s at once; nothing after this file sees a browser's shape.
 
 import type { Header, HeaderList, ResponseRecord } from '../core/model';
+import type { HeaderPool } from './header-pool';
 
 /** A webRequest header as both browsers give it (`binaryValue` when the value is not UTF-8). */
 export interface RawHeader {
@@ -87,9 +88,10 @@ function headerValue(raw: RawHeader): string {
   return raw.binaryValue ? String.fromCharCode(...raw.binaryValue) : '';
 }
 
-export function normalizeHeaders(raw: readonly RawHeader[] | undefined): HeaderList {
+/** `pool`: share one object per distinct header across events (the recorder's memory, header-pool.ts). */
+export function normalizeHeaders(raw: readonly RawHeader[] | undefined, pool?: HeaderPool): HeaderList {
   if (!raw) return [];
-  return raw.map((h): Header => ({ name: h.name, value: headerValue(h) }));
+  return raw.map((h): Header => (pool ? pool.header(h.name, headerValue(h)) : { name: h.name, value: headerValue(h) }));
 }
 
 /** Status text from a status line such as `HTTP/1.1 404 Not Found` (empty for HTTP/2, which has none). */
@@ -99,15 +101,15 @@ function statusTextOf(statusLine: string | undefined): string {
   return match?.[1]?.trim() ?? '';
 }
 
-function responseOf(details: WebRequestDetails): ResponseRecord {
+function responseOf(details: WebRequestDetails, pool: HeaderPool | undefined): ResponseRecord {
   return {
     status: details.statusCode ?? 0,
     statusText: statusTextOf(details.statusLine),
-    headers: normalizeHeaders(details.responseHeaders),
+    headers: normalizeHeaders(details.responseHeaders, pool),
   };
 }
 
-export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails): RequestEvent {
+export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails, pool?: HeaderPool): RequestEvent {
   const base: EventBase = {
     requestId: details.requestId,
     at: details.timeStamp,
@@ -124,12 +126,12 @@ export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails):
     case 'start':
       return { ...base, phase };
     case 'send':
-      return { ...base, phase, requestHeaders: normalizeHeaders(details.requestHeaders) };
+      return { ...base, phase, requestHeaders: normalizeHeaders(details.requestHeaders, pool) };
     case 'response':
     case 'complete':
-      return { ...base, phase, response: responseOf(details) };
+      return { ...base, phase, response: responseOf(details, pool) };
     case 'redirect':
-      return { ...base, phase, response: responseOf(details), redirectUrl: details.redirectUrl ?? '' };
+      return { ...base, phase, response: responseOf(details, pool), redirectUrl: details.redirectUrl ?? '' };
     case 'error':
       return { ...base, phase, error: details.error ?? 'unknown error' };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../core/analyze';
 import type { Exchange } from '../core/model';
-import { PersistQueue } from './persist-queue';
+import { seqRuns, PersistQueue } from './persist-queue';
 import { TabLog } from './tab-log';
 
 const NO_PENDING = { requests: [], preflights: [], removed: [] };
@@ -68,5 +68,18 @@ describe('PersistQueue', () => {
     queue.removeTab(3);
     const batch = queue.take(NO_PENDING, metaOf(log));
     expect(batch).toMatchObject({ put: [], remove: [], metas: [], removedTabs: [3] });
+  });
+});
+
+describe('seqRuns', () => {
+  test.each<{ name: string; rows: [number, number][]; runs: [number, number, number][] }>([
+    { name: 'nothing', rows: [], runs: [] },
+    { name: 'one row', rows: [[1, 5]], runs: [[1, 5, 5]] },
+    { name: 'a whole page, out of order', rows: [[1, 3], [1, 1], [1, 2]], runs: [[1, 1, 3]] },
+    { name: 'a gap splits the run (the row in the gap stays)', rows: [[1, 1], [1, 2], [1, 4]], runs: [[1, 1, 2], [1, 4, 4]] },
+    { name: 'tabs never merge', rows: [[1, 1], [2, 2], [1, 2]], runs: [[1, 1, 2], [2, 2, 2]] },
+    { name: 'a duplicate is one row', rows: [[1, 1], [1, 1], [1, 2]], runs: [[1, 1, 2]] },
+  ])('$name', ({ rows, runs }) => {
+    expect(seqRuns(rows)).toEqual(runs);
   });
 });

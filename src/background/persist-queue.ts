@@ -76,3 +76,19 @@ export class PersistQueue {
     return batch;
   }
 }
+
+/**
+ * The rows to delete as runs of consecutive seqs per tab, `[tabId, first, last]`: a navigation
+ * drops a whole page of rows, and one IndexedDB range delete costs what one row delete does.
+ * Only seqs that are all in the list are merged, so a range never deletes a row that stays.
+ */
+export function seqRuns(rows: PersistBatch['remove']): [tabId: number, first: number, last: number][] {
+  const sorted = [...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: [number, number, number][] = [];
+  for (const [tabId, seq] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === tabId && last[2] + 1 === seq) last[2] = seq;
+    else if (!(last && last[0] === tabId && last[2] === seq)) runs.push([tabId, seq, seq]);
+  }
+  return runs;
+}

@@ -10,7 +10,7 @@
 
 import type { RecordedExchange } from '../core/protocol';
 import type { PendingPreflight, PendingRequest } from './assembler-state';
-import type { PersistBatch, StoredExchange } from './persist-queue';
+import { seqRuns, type PersistBatch, type StoredExchange } from './persist-queue';
 import type { RecorderSnapshot } from './recorder';
 import type { TabLogMeta } from './tab-log';
 
@@ -106,7 +106,7 @@ export class RecorderStore {
       tabs.delete(tabId);
       exchanges.delete(IDBKeyRange.bound([tabId, -Infinity], [tabId, Infinity]));
     }
-    for (const [tabId, seq] of batch.remove) exchanges.delete([tabId, seq]);
+    for (const [tabId, first, last] of seqRuns(batch.remove)) exchanges.delete(first === last ? [tabId, first] : IDBKeyRange.bound([tabId, first], [tabId, last]));
     for (const row of batch.put) exchanges.put(row.entry, [row.tabId, row.seq]);
     for (const meta of batch.metas) tabs.put(meta, meta.tabId);
     const pending = tx.objectStore(PENDING);

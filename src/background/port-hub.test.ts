@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
-import { message, type BackgroundMessage, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
+import { message, unpackUpdates, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
 import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
 import { PortHub, tabIdOfPort } from './port-hub';
@@ -10,11 +10,15 @@ const open: MessagePort[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.close()));
 
 /** A PortLike over a real MessageChannel: messages are structured-cloned and arrive asynchronously, like runtime ports. */
-function portPair(name: string): { background: PortLike; received: BackgroundMessage[]; post: (m: unknown) => void } {
+function portPair(name: string): { background: PortLike; received: BackgroundUpdate[]; posted: BackgroundMessage[]; post: (m: unknown) => void } {
   const { port1, port2 } = new MessageChannel();
   open.push(port1, port2);
-  const received: BackgroundMessage[] = [];
-  port2.on('message', (m: BackgroundMessage) => received.push(m));
+  const received: BackgroundUpdate[] = [];
+  const posted: BackgroundMessage[] = [];
+  port2.on('message', (m: BackgroundMessage) => {
+    posted.push(m);
+    received.push(...unpackUpdates(m));
+  });
   const background: PortLike = {
     name,
     postMessage: (m) => port1.postMessage(m),
@@ -22,12 +26,12 @@ function portPair(name: string): { background: PortLike; received: BackgroundMes
     onDisconnect: (listener) => port1.on('close', listener),
     disconnect: () => port1.close(),
   };
-  return { background, received, post: (m) => port2.postMessage(m) };
+  return { background, received, posted, post: (m) => port2.postMessage(m) };
 }
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 
-function wire(): { hub: PortHub; recorder: Recorder } {
+function wire(batchMs = 0): { hub: PortHub; recorder: Recorder } {
   const recorder: Recorder = new Recorder({ browser: 'chromium', send: (tabId, m) => hub.send(tabId, m) });
   const hub: PortHub = new PortHub({
     hello: (_p, tabId, port) => {
@@ -40,7 +44,7 @@ function wire(): { hub: PortHub; recorder: Recorder } {
     inspect: () => undefined,
     setRecordAllTabs: ({ recordAllTabs }) => recorder.setRecordAllTabs(recordAllTabs),
     probe: () => undefined,
-  });
+  }, { batchMs });
   return { hub, recorder };
 }
 
@@ -94,5 +98,20 @@ describe('PortHub', () => {
     post(bad);
     await settle();
     expect(received.map((m) => m.type)).toEqual(['snapshot']);
+  });
+
+  test('changes within the batch window go out as one `updates` message, in order; the snapshot alone', async () => {
+    const { hub, recorder } = wire(100);
+    const { background, received, posted, post } = portPair('cors-lens:5');
+    hub.accept(background);
+    post(panel('hello', { tabId: 5, protocolVersion: 1 }));
+    await settle();
+    post(panel('setPreserveLog', { tabId: 5, preserveLog: true }));
+    post(panel('clear', { tabId: 5 }));
+    await settle();
+    recorder.setRecordAllTabs(true);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(posted.map((m) => m.type)).toEqual(['snapshot', 'updates']);
+    expect(received.map((m) => m.type)).toEqual(['snapshot', 'summaryChanged', 'cleared', 'summaryChanged']);
   });
 });

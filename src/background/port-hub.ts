@@ -4,7 +4,7 @@
 
 import type { PortLike } from '../platform/ports';
 import { isProbeCommand } from '../core/audit/probe-command';
-import { isProtocolMessage, PORT_PREFIX, type BackgroundMessage, type PanelToBackground } from '../core/protocol';
+import { isProtocolMessage, message, PORT_PREFIX, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 
 type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K], tabId: number, port: PortLike) => void;
 
@@ -32,13 +32,24 @@ export function tabIdOfPort(name: string): number | undefined {
   return Number.isInteger(id) ? id : undefined;
 }
 
+/** How long changes for a port gather before they go out as one `updates` message. */
+const BATCH_MS = 100;
+
+export interface PortHubOptions {
+  /** A port of ours went away (its DevTools window or panel closed). */
+  readonly onClose?: (port: PortLike) => void;
+  readonly batchMs?: number;
+}
+
 export class PortHub {
   private readonly subscribers = new Map<number, Set<PortLike>>();
+  /** Per port, not per tab: a port subscribed after its snapshot must not get changes from before it. */
+  private readonly outbox = new Map<PortLike, BackgroundUpdate[]>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `onClose`: a port of ours went away (its DevTools window or panel closed). */
   constructor(
     private readonly handlers: PanelHandlers,
-    private readonly onClose: (port: PortLike) => void = () => undefined,
+    private readonly options: PortHubOptions = {},
   ) {}
 
   accept(port: PortLike): void {
@@ -47,7 +58,8 @@ export class PortHub {
     port.onMessage((raw) => this.dispatch(raw, tabId, port));
     port.onDisconnect(() => {
       this.subscribers.get(tabId)?.delete(port);
-      this.onClose(port);
+      this.outbox.delete(port);
+      this.options.onClose?.(port);
     });
   }
 
@@ -58,8 +70,25 @@ export class PortHub {
     ports.add(port);
   }
 
-  send(tabId: number, message: BackgroundMessage): void {
-    for (const port of this.subscribers.get(tabId) ?? []) port.postMessage(message);
+  /** Queues `update` for every port subscribed to `tabId`; they go out together within `batchMs`. */
+  send(tabId: number, update: BackgroundUpdate): void {
+    const ports = this.subscribers.get(tabId);
+    if (!ports || ports.size === 0) return;
+    for (const port of ports) {
+      let queue = this.outbox.get(port);
+      if (!queue) this.outbox.set(port, (queue = []));
+      queue.push(update);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), this.options.batchMs ?? BATCH_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    for (const [port, messages] of this.outbox) {
+      const posted: BackgroundMessage = messages.length === 1 ? (messages[0] as BackgroundUpdate) : message<BackgroundToPanel, 'updates'>('updates', { messages });
+      port.postMessage(posted);
+    }
+    this.outbox.clear();
   }
 
   get portCount(): number {

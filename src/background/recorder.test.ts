@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BackgroundMessage } from '../core/protocol';
+import type { BackgroundUpdate } from '../core/protocol';
 import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
 import { FIXTURE_SCENARIOS } from './fixtures/scenarios';
 import { Recorder, type RecorderSnapshot } from './recorder';
@@ -7,8 +7,8 @@ import { Recorder, type RecorderSnapshot } from './recorder';
 const BROWSERS = ['chromium', 'firefox'] as const;
 const cases = BROWSERS.flatMap((browser) => FIXTURE_SCENARIOS.map((scenario) => [browser, scenario] as const));
 
-function record(browser: 'chromium' | 'firefox', scenario: string): { recorder: Recorder; sent: BackgroundMessage[]; tabId: number } {
-  const sent: BackgroundMessage[] = [];
+function record(browser: 'chromium' | 'firefox', scenario: string): { recorder: Recorder; sent: BackgroundUpdate[]; tabId: number } {
+  const sent: BackgroundUpdate[] = [];
   const recorder = new Recorder({ browser, send: (_tabId, m) => sent.push(m) });
   const events = fixtureEvents(loadFixture(browser, scenario));
   for (const event of events) recorder.handle(event);

@@ -5,7 +5,7 @@ import { analyzeExchange } from '../core/analyze';
 import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';
 import { CookieEvidence } from '../core/cookie-evidence';
 import type { Exchange } from '../core/model';
-import { message, type BackgroundMessage, type BackgroundToPanel, type HostAccess, type RecorderContext } from '../core/protocol';
+import { message, type BackgroundUpdate, type BackgroundToPanel, type HostAccess, type RecorderContext } from '../core/protocol';
 import type { AssemblerState } from './assembler-state';
 import type { RequestEvent } from './event-normalizer';
 import { ExchangeAssembler, DEFAULT_ASSEMBLER_OPTIONS } from './exchange-assembler';
@@ -22,7 +22,7 @@ export interface RecorderOptions {
   readonly browser?: 'chromium' | 'firefox';
   readonly cap?: number;
   /** Where protocol messages for a tab go (every port open on that tab). */
-  readonly send: (tabId: number, message: BackgroundMessage) => void;
+  readonly send: (tabId: number, message: BackgroundUpdate) => void;
 }
 
 /** A navigation's final response: not a redirect, and not 204/205, which leave the old page in place. */
@@ -183,6 +183,6 @@ export class Recorder {
   }
 
   private send<K extends keyof BackgroundToPanel>(tabId: number, type: K, payload: BackgroundToPanel[K]): void {
-    this.options.send(tabId, message<BackgroundToPanel, K>(type, payload) as BackgroundMessage);
+    this.options.send(tabId, message<BackgroundToPanel, K>(type, payload) as BackgroundUpdate);
   }
 }

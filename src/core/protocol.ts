@@ -64,6 +64,12 @@ export interface BackgroundToPanel {
   summaryChanged: { readonly summary: TabLogSummary };
   /** Progress and result of an active probe the user started (src/core/audit/probe-types.ts). */
   probeUpdate: ProbeUpdate;
+  /**
+   * Several of the above, in order: the background posts what a port should get at most every
+   * 100 ms as one message, since each runtime message costs the worker a serialisation and an IPC
+   * (most of its time during a page load, before batching).
+   */
+  updates: { readonly messages: readonly Message<Omit<BackgroundToPanel, 'updates'>>[] };
 }
 
 export interface PanelToBackground {
@@ -86,6 +92,12 @@ export interface PanelToBackground {
 export type Message<M> = { [K in keyof M]: { readonly type: K; readonly version: number; readonly payload: M[K] } }[keyof M];
 
 export type BackgroundMessage = Message<BackgroundToPanel>;
+/** A message as the panel applies it: `updates` unpacked. */
+export type BackgroundUpdate = Message<Omit<BackgroundToPanel, 'updates'>>;
+
+export function unpackUpdates(msg: BackgroundMessage): readonly BackgroundUpdate[] {
+  return msg.type === 'updates' ? msg.payload.messages : [msg];
+}
 export type PanelMessage = Message<PanelToBackground>;
 
 export function message<M, K extends keyof M>(type: K, payload: M[K]): { type: K; version: number; payload: M[K] } {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BackgroundMessage, PanelMessage } from '../core/protocol';
+import type { BackgroundUpdate, PanelMessage } from '../core/protocol';
 import { panelMessage as message } from './panel-message';
 import type { PortLike } from '../platform/ports';
 import { backoffMs, openConnection } from './connection';
@@ -72,7 +72,7 @@ function setup(failFirst = 0) {
   const conn = openConnection({
     tabId: 7,
     connect: net.connect,
-    onMessage: (m: BackgroundMessage) => (state = applyMessage(state, m)),
+    onMessage: (m: BackgroundUpdate) => (state = applyMessage(state, m)),
     onStatus: (s) => statuses.push(s),
     delay: time.delay,
   });

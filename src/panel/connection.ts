@@ -2,7 +2,7 @@
 // service worker after ~30 s idle, which disconnects the port: we reconnect with backoff and say
 // `hello` again; the background answers with a full snapshot and the reducer resynchronises.
 import type { BackgroundMessage, BackgroundToPanel, PanelMessage } from '../core/protocol';
-import { PORT_PREFIX, PROTOCOL_VERSION, isProtocolMessage } from '../core/protocol';
+import { PORT_PREFIX, PROTOCOL_VERSION, isProtocolMessage, unpackUpdates, type BackgroundUpdate } from '../core/protocol';
 import { panelMessage } from './panel-message';
 import type { PortLike } from '../platform/ports';
 import type { ConnectionStatus } from './state/panel-state';
@@ -10,7 +10,8 @@ import type { ConnectionStatus } from './state/panel-state';
 export interface ConnectionOptions {
   readonly tabId: number;
   readonly connect: (name: string) => PortLike;
-  readonly onMessage: (msg: BackgroundMessage) => void;
+  /** Each change, in order (a batched `updates` message arrives here unpacked). */
+  readonly onMessage: (msg: BackgroundUpdate) => void;
   readonly onStatus: (status: ConnectionStatus) => void;
   /** The first message on every port, again after each reconnect (default: the panel's `hello`). */
   readonly greeting?: PanelMessage;
@@ -23,7 +24,7 @@ export interface Connection {
   close(): void;
 }
 
-const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate']);
+const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate', 'updates']);
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 5000;
 
@@ -63,7 +64,7 @@ export function openConnection(options: ConnectionOptions): Connection {
       p.onMessage((value) => {
         if (!isBackgroundMessage(value)) return;
         attempt = 0;
-        onMessage(value);
+        for (const update of unpackUpdates(value)) onMessage(update);
       });
       p.onDisconnect(() => {
         if (port === p) retry();

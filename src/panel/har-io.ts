@@ -3,7 +3,7 @@
 import { analyzeExchange } from '../core/analyze';
 import { readHar } from '../core/har/read-har';
 import { writeHar } from '../core/har/write-har';
-import type { BackgroundMessage, BackgroundToPanel, RecordedExchange } from '../core/protocol';
+import type { BackgroundUpdate, BackgroundToPanel, RecordedExchange } from '../core/protocol';
 import { message } from '../core/protocol';
 import { applyMessagesToLog } from './state/apply-message';
 import { EMPTY_LOG, type ExchangeLog, type ImportedLog, entriesOf } from './state/panel-state';
@@ -31,6 +31,6 @@ export function importHarText(fileName: string, text: string): ImportResult {
   const page = { id: 0, url: fileName, startedAt: exchanges[0]?.exchange.startedAt ?? 0 };
   const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length };
   const snapshot = message<BackgroundToPanel, 'snapshot'>('snapshot', { tabId: -1, pages: [page], exchanges, summary });
-  const log = applyMessagesToLog(EMPTY_LOG, [snapshot as BackgroundMessage]);
+  const log = applyMessagesToLog(EMPTY_LOG, [snapshot as BackgroundUpdate]);
   return { ok: true, imported: { fileName, log } };
 }

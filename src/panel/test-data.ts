@@ -2,7 +2,7 @@
 // its own; the panel only displays what it is given).
 import type { Analysis, Reason, Warning } from '../core/analysis';
 import type { Header } from '../core/model';
-import type { BackgroundMessage, BackgroundToPanel, PageGroup, RecordedExchange, TabLogSummary } from '../core/protocol';
+import type { BackgroundUpdate, BackgroundToPanel, PageGroup, RecordedExchange, TabLogSummary } from '../core/protocol';
 import { message } from '../core/protocol';
 import { EMPTY_SUMMARY } from './state/panel-state';
 
@@ -98,11 +98,11 @@ export function summary(over: Partial<TabLogSummary> = {}): TabLogSummary {
   return { ...EMPTY_SUMMARY, ...over };
 }
 
-export function bg<K extends keyof BackgroundToPanel>(type: K, payload: BackgroundToPanel[K]): BackgroundMessage {
-  return message<BackgroundToPanel, K>(type, payload) as BackgroundMessage;
+export function bg<K extends keyof BackgroundToPanel>(type: K, payload: BackgroundToPanel[K]): BackgroundUpdate {
+  return message<BackgroundToPanel, K>(type, payload) as BackgroundUpdate;
 }
 
-export function snapshot(exchanges: RecordedExchange[], pages: PageGroup[] = [PAGE], sum: TabLogSummary = summary()): BackgroundMessage {
+export function snapshot(exchanges: RecordedExchange[], pages: PageGroup[] = [PAGE], sum: TabLogSummary = summary()): BackgroundUpdate {
   return bg('snapshot', { tabId: 7, pages, exchanges, summary: sum });
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { BackgroundMessage } from '../../core/protocol';
+import type { BackgroundUpdate } from '../../core/protocol';
 import { PAGE, bg, blocked, recorded, snapshot, summary } from '../test-data';
 import { applyMessage, applyMessages } from './apply-message';
 import { INITIAL_STATE, type PanelState, entriesOf } from './panel-state';
 
 const PAGE2 = { id: 2, url: 'https://app.test/next', startedAt: 100 };
 
-function run(messages: BackgroundMessage[]): PanelState {
+function run(messages: BackgroundUpdate[]): PanelState {
   return messages.reduce(applyMessage, INITIAL_STATE);
 }
 /** `id@seq` of each visible row, in display order. */
@@ -15,7 +15,7 @@ function rows(state: PanelState): string[] {
 }
 
 describe('applyMessage', () => {
-  test.each<[string, BackgroundMessage[], string[]]>([
+  test.each<[string, BackgroundUpdate[], string[]]>([
     ['snapshot fills', [snapshot([recorded({ id: 'a', seq: 1 }), recorded({ id: 'b', seq: 2, startedAt: 5 })])], ['a@1', 'b@2']],
     ['snapshot replaces rows it covers', [snapshot([recorded({ id: 'a', seq: 1 }), recorded({ id: 'b', seq: 2 })]), snapshot([recorded({ id: 'b', seq: 2 })])], ['b@2']],
     ['exchangeRecorded appends', [snapshot([]), bg('exchangeRecorded', { entry: recorded({ id: 'a', seq: 1 }), summary: summary() })], ['a@1']],

@@ -1,7 +1,7 @@
 // The pure reducer for background messages (style.md §6). Applied in batches: a page making
 // thousands of requests sends thousands of messages, and copying a 20,000-entry map per message
 // would be quadratic, so `applyMessages` copies once per batch and `applyMessage` is a batch of one.
-import type { BackgroundMessage, BackgroundToPanel, RecordedExchange } from '../../core/protocol';
+import type { BackgroundUpdate, BackgroundToPanel, RecordedExchange } from '../../core/protocol';
 import type { ExchangeLog, PanelState } from './panel-state';
 
 interface Draft {
@@ -56,7 +56,8 @@ function removePages(draft: Draft, removed: readonly number[]): void {
   draft.order = draft.order.filter((id) => draft.byId.has(id));
 }
 
-type Handlers = { [K in keyof BackgroundToPanel]: (draft: Draft, payload: BackgroundToPanel[K]) => void };
+/** `updates` never gets here: the connection unpacks it (protocol.ts `unpackUpdates`). */
+type Handlers = { [K in keyof Omit<BackgroundToPanel, 'updates'>]: (draft: Draft, payload: BackgroundToPanel[K]) => void };
 
 const HANDLERS: Handlers = {
   snapshot: applySnapshot,
@@ -82,12 +83,12 @@ const HANDLERS: Handlers = {
   probeUpdate: () => undefined,
 };
 
-function apply(draft: Draft, msg: BackgroundMessage): void {
+function apply(draft: Draft, msg: BackgroundUpdate): void {
   // The map is typed per message; TypeScript cannot correlate msg.type and msg.payload across the union.
-  (HANDLERS[msg.type] as (draft: Draft, payload: BackgroundMessage['payload']) => void)(draft, msg.payload);
+  (HANDLERS[msg.type] as (draft: Draft, payload: BackgroundUpdate['payload']) => void)(draft, msg.payload);
 }
 
-export function applyMessagesToLog(log: ExchangeLog, messages: readonly BackgroundMessage[]): ExchangeLog {
+export function applyMessagesToLog(log: ExchangeLog, messages: readonly BackgroundUpdate[]): ExchangeLog {
   if (messages.length === 0) return log;
   const draft: Draft = { pages: log.pages, byId: new Map(log.byId), summary: log.summary, order: [...log.order], orderDirty: false };
   for (const msg of messages) apply(draft, msg);
@@ -98,12 +99,12 @@ export function applyMessagesToLog(log: ExchangeLog, messages: readonly Backgrou
   return { pages: draft.pages, byId: draft.byId, order: draft.order, summary: draft.summary };
 }
 
-export function applyMessages(state: PanelState, messages: readonly BackgroundMessage[]): PanelState {
+export function applyMessages(state: PanelState, messages: readonly BackgroundUpdate[]): PanelState {
   const live = applyMessagesToLog(state.live, messages);
   const connection = messages.some((m) => m.type === 'snapshot') ? 'connected' : state.connection;
   return live === state.live && connection === state.connection ? state : { ...state, live, connection };
 }
 
-export function applyMessage(state: PanelState, msg: BackgroundMessage): PanelState {
+export function applyMessage(state: PanelState, msg: BackgroundUpdate): PanelState {
   return applyMessages(state, [msg]);
 }

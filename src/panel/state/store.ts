@@ -1,6 +1,6 @@
 // A minimal store (preact-devtools' createStore): state, a reducer, subscribers. Background
 // messages are queued and applied as one batch per frame-ish tick (see apply-message.ts).
-import type { BackgroundMessage } from '../../core/protocol';
+import type { BackgroundUpdate } from '../../core/protocol';
 import { applyMessages } from './apply-message';
 import { INITIAL_STATE, type PanelState } from './panel-state';
 
@@ -9,14 +9,14 @@ export interface Store {
   /** Replace state through a pure update (local actions: import, connection status). */
   update(fn: (state: PanelState) => PanelState): void;
   /** Queue a background message; applied on the next flush. */
-  receive(msg: BackgroundMessage): void;
+  receive(msg: BackgroundUpdate): void;
   flush(): void;
   subscribe(listener: () => void): () => void;
 }
 
 export function createStore(initial: PanelState = INITIAL_STATE, schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 16)): Store {
   let state = initial;
-  let queue: BackgroundMessage[] = [];
+  let queue: BackgroundUpdate[] = [];
   let scheduled = false;
   const listeners = new Set<() => void>();
 
