@@ -1,7 +1,11 @@
-// Issue 3, end-to-end: Chrome stops an idle extension service worker (after 30 s); nothing the
-// recorder saw may be lost or duplicated. We stop the worker mid-run with CDP, make more requests
-// (which wake it), and check that every exchange from before and after is there exactly once.
+// Issues 3 and 9, end-to-end: Chrome stops an idle extension service worker (after 30 s), or a
+// user or Chrome forces it; nothing the recorder saw may be lost or duplicated, whether the tab is
+// recorded because DevTools is open on it or because "Record all tabs" is on. We stop the worker
+// mid-run with CDP, make more requests (which wake it, as does the devtools page reconnecting), and
+// check that every exchange from before and after is there exactly once, and that the restarted
+// worker records the inspected tab and nothing else.
 
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordedExchange } from '../../src/core/protocol';
 import { catalogue } from '../scenarios/catalogue';
@@ -22,7 +26,21 @@ function countByScenario(list: readonly RecordedExchange[], ids: readonly string
   return Object.fromEntries(ids.map((id) => [id, list.filter((r) => r.exchange.hops[0]?.request.url.includes(`/api/${id}/`)).length]));
 }
 
-describe('chromium: the service worker stops mid-run', () => {
+/** The tabs the background records because something inspects them (kept in storage.session across restarts). */
+const inspectedTabs = (ext: Page): Promise<number[]> =>
+  ext.evaluate(async () => ((await chrome.storage.session.get('inspectedTabs'))['inspectedTabs'] as number[] | undefined) ?? []);
+
+async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the service worker stops mid-run', (mode) => {
   let server: ScenarioServer;
   let launched: LaunchedBrowser | undefined;
 
@@ -40,9 +58,13 @@ describe('chromium: the service worker stops mid-run', () => {
     const browser = (launched as LaunchedBrowser).browser;
     const worker = await extensionWorkerTarget(browser);
     const ext = await extensionPage(browser, 'chromium');
-    await setRecordAllTabs(ext);
     const page = await browser.newPage();
+    let devtools: Page | undefined;
+    if (mode === 'record all tabs') await setRecordAllTabs(ext);
+    else devtools = await page.openDevTools();
     await page.goto(`${server.pageOrigin}/?e2e=worker-restart`);
+    const tabId = await ext.evaluate(async (url: string) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, server.pageOrigin);
+    if (devtools) await until(() => inspectedTabs(ext), (tabs) => tabs.includes(tabId as number), 'the devtools page to inspect the tab');
 
     await runAllOnPage(page, BEFORE);
     await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, BEFORE)).every((n) => n >= 1));
@@ -64,5 +86,11 @@ describe('chromium: the service worker stops mid-run', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     // A second read gives the same log: nothing is still being restored.
     expect(countByScenario((await readSnapshot(ext, server.pageOrigin)).exchanges, IDS)).toEqual(expected);
+    if (devtools) {
+      // The restarted worker records the inspected tab only, and stops when DevTools closes.
+      expect(await inspectedTabs(ext)).toEqual([tabId]);
+      await devtools.close();
+      await until(() => inspectedTabs(ext), (tabs) => tabs.length === 0, 'recording to stop');
+    }
   });
 });
