@@ -79,7 +79,7 @@ interface Config {
   readonly setup: () => Promise<Setup>;
 }
 
-export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'recordAll' | 'listenersOnly' | 'baseline';
+export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'recordAll' | 'permissionsOnly' | 'baseline';
 
 async function newTab(launched: LaunchedBrowser): Promise<Setup> {
   return { launched, page: await launched.browser.newPage() };
@@ -126,9 +126,9 @@ function chromiumConfigs(baselineDir: string | undefined): Config[] {
     },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchChromium(ext)) },
     {
-      key: 'listenersOnly',
-      label: "the same webRequest listeners doing nothing, always registered (Chromium's own cost of listening)",
-      setup: async () => newTab(await launchChromium({ extensionDir: fileURLToPath(new URL('./listeners-only', import.meta.url)) })),
+      key: 'permissionsOnly',
+      label: "an extension with CORS Lens's permissions and no code (Chromium proxies every request for it)",
+      setup: async () => newTab(await launchChromium({ extensionDir: fileURLToPath(new URL('./permissions-only', import.meta.url)) })),
     },
   ];
   if (baselineDir !== undefined) configs.push({ key: 'baseline', label: `baseline build ${baselineDir}, DevTools closed`, setup: async () => newTab(await launchChromium({ extensionDir: baselineDir })) });

@@ -7,7 +7,7 @@
 // in its first turn anyway (the event that woke it must find a listener), learns the scope from
 // storage, and removes them again when nothing is to be recorded.
 
-import { message, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
+import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
 import type { PortLike } from '../platform/ports';
 import { HeaderPool } from './header-pool';
@@ -85,7 +85,7 @@ export class BackgroundRuntime {
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
-    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }) as BackgroundUpdate)),
+    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
   }, { onClose: (port) => this.release(port) });
 
   constructor(private readonly deps: RuntimeDeps) {
@@ -113,6 +113,7 @@ export class BackgroundRuntime {
   onTabRemoved(tabId: number): void {
     this.scope.dropTab(tabId);
     this.applyScope();
+    if (this.scopeLoaded) this.saveInspectedTabs();
     void this.whenReady((r) => r.dropTab(tabId));
   }
 
