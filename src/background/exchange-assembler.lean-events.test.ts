@@ -1,10 +1,11 @@
 // onBeforeRedirect and onCompleted are registered without `responseHeaders` (to halve the header
-// copying a listener costs page loads): the assembler must build the very same exchanges from
-// the real event sequences with those headers removed.
+// copying a listener costs page loads), and onBeforeRequest not at all (a quarter of the events):
+// the assembler must build the very same exchanges from the real event sequences without them.
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { RequestEvent } from './event-normalizer';
+import { analyzeExchange } from '../core/analyze';
 import { ExchangeAssembler } from './exchange-assembler';
 import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
 
@@ -29,5 +30,23 @@ describe('responses keep the headers onHeadersReceived gave', () => {
     const full = assemble(events);
     expect(full.length).toBeGreaterThan(0);
     expect(assemble(withoutLateHeaders(events))).toEqual(full);
+  });
+});
+
+/** What src/platform/web-request.ts listens to: no onBeforeRequest ('start'). */
+function asListened(events: readonly RequestEvent[]): RequestEvent[] {
+  return withoutLateHeaders(events).filter((e) => e.phase !== 'start');
+}
+
+describe('without onBeforeRequest, the same exchanges and verdicts', () => {
+  test.each(cases)('%s %s', (browser, scenario) => {
+    const events = fixtureEvents(loadFixture(browser, scenario));
+    const full = assemble(events);
+    const lean = assemble(asListened(events));
+    // Everything but the start time, which comes from the first event seen: the request's headers
+    // or error, or its preflight, a few milliseconds after onBeforeRequest.
+    expect(lean.map(({ startedAt: _, ...rest }) => rest)).toEqual(full.map(({ startedAt: _, ...rest }) => rest));
+    expect(lean.map((e) => analyzeExchange(e))).toEqual(full.map((e) => analyzeExchange(e)));
+    lean.forEach((e, i) => expect(e.startedAt - (full[i]?.startedAt ?? 0)).toBeLessThan(50));
   });
 });

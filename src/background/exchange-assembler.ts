@@ -223,6 +223,10 @@ export class ExchangeAssembler {
       case 'error':
         request.error = event.error;
         request.finishedAt = event.at;
+        // A request its preflight refused never sends headers (Chromium: onBeforeRequest, then
+        // onErrorOccurred), and onBeforeRequest is not listened to: its error is the first event
+        // seen, the moment to take its preflight.
+        if (!hop.sent) this.adopt(request);
         return this.finishIfReady(request);
     }
   }
@@ -268,10 +272,14 @@ export class ExchangeAssembler {
   private finish(request: PendingRequest): Exchange {
     this.deleteRequest(request.id);
     const preflights: Preflight[] = [];
+    // The request began before its preflight (Fetch §4.1 main fetch runs the preflight first);
+    // without onBeforeRequest, the first event seen of it comes after the preflight.
+    let startedAt = request.startedAt;
     for (const hop of request.hops) {
       const preflight = hop.preflightId === undefined ? undefined : this.state.preflights.get(hop.preflightId);
       if (!preflight) continue;
       preflights.push(preflight.record);
+      startedAt = Math.min(startedAt, preflight.at);
       this.deletePreflight(preflight.id);
     }
     // Only a CORS-mode request is ever preflighted (Fetch §4.1 main fetch, step 12): that tells the
@@ -285,7 +293,7 @@ export class ExchangeAssembler {
       ...(request.error !== undefined ? { error: request.error } : {}),
       ...(mode !== undefined ? { mode } : {}),
       resourceType: request.resourceType,
-      startedAt: request.startedAt,
+      startedAt,
       tabId: request.tabId,
       frameId: request.frameId,
       ...(request.documentUrl !== undefined ? { documentUrl: request.documentUrl } : {}),

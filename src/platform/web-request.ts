@@ -25,8 +25,11 @@ interface PhaseSpec {
   readonly wants: readonly string[];
 }
 
+// No onBeforeRequest: every request it reports is reported again by onSendHeaders or, when it
+// never went out (its preflight refused it), by onErrorOccurred, which carry the same fields; the
+// assembler builds the same exchanges without it (exchange-assembler.lean-events.test.ts), and
+// each listener costs every request an event dispatch into the worker.
 const PHASES: readonly PhaseSpec[] = [
-  { phase: 'start', event: 'onBeforeRequest', optionsEnum: 'OnBeforeRequestOptions', wants: [] },
   // onSendHeaders, not onBeforeSendHeaders: it reports the headers as sent, after every extension's
   // changes, which is what the browser's CORS checks saw. Both fire in the same order relative to preflights.
   { phase: 'send', event: 'onSendHeaders', optionsEnum: 'OnSendHeadersOptions', wants: ['requestHeaders'] },
@@ -47,7 +50,7 @@ function extraInfoSpec(api: Record<string, unknown>, spec: PhaseSpec): string[] 
   return [...spec.wants, ...extra];
 }
 
-/** The six listeners of one recorder, registered only while something is being recorded. */
+/** The listeners of one recorder, registered only while something is being recorded. */
 export interface WebRequestListeners {
   /** Registers every listener (no-op when registered). */
   start(): void;

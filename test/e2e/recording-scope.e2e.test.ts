@@ -32,7 +32,6 @@ interface BackgroundState {
 }
 
 const NONE_REGISTERED = {
-  onBeforeRequest: false,
   onSendHeaders: false,
   onHeadersReceived: false,
   onBeforeRedirect: false,
@@ -129,7 +128,7 @@ describe('chromium: recording follows DevTools', () => {
     const devtools = await page.openDevTools();
     const listening = await waitUntil('recording to start', readState, (s) => s.recording.tabs.includes(tabId));
     expect(listening.recording.listening).toBe(true);
-    expect(Object.values(listening.recording.registered)).toEqual(Array(6).fill(true));
+    expect(Object.values(listening.recording.registered)).toEqual(Array(5).fill(true));
 
     // The panel says the page load was missed and offers the reload; its button reloads the page.
     const { panel } = await openCorsPanel(browser);
@@ -210,7 +209,7 @@ describe('firefox: recording follows DevTools', () => {
     const { browser } = launched as LaunchedBrowser;
     const inspected = await firstTab();
     const state = await waitUntil('the DevTools tab to be inspected', readState, (s) => s.recording.tabs.length === 1);
-    expect(Object.values(state.recording.registered)).toEqual(Array(6).fill(true));
+    expect(Object.values(state.recording.registered)).toEqual(Array(5).fill(true));
     await loadAndWait(inspected, `${server.pageOrigin}/load.html?inspected`);
     const snap = await waitUntil('300 exchanges', () => readSnapshot(ext, `${server.pageOrigin}/load.html?inspected`), (s) => s.exchanges.length === REQUESTS);
     expect(snap.summary.pageLoadCaptured).toBe(true);
