@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { missingBrowser } from './missing-browser.mjs';
+import { missingBrowser } from '../test/support/browser-executables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

@@ -7,12 +7,12 @@
 // so "0 failed" is never read as "everything ran".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
-import { missingBrowser } from './missing-browser.mjs';
+import { missingBrowser } from '../test/support/browser-executables.mjs';
+import { skipSummary } from './skip-summary.mjs';
 
 const results = { passed: 0, failed: 0 };
-/** `${project}\t${reason}` → number of tests skipped for it. */
-const skipped = new Map();
+/** Each Vitest project's JSON report, for the skipped-tests summary. */
+const reports = [];
 mkdirSync('.tmp', { recursive: true });
 
 // Colour only for a person at a terminal. CI logs and redirected output are plain text: Vitest's
@@ -41,17 +41,6 @@ function check(label, command, args) {
   }
 }
 
-function countSkipped(project, report) {
-  for (const file of report.testResults) {
-    for (const t of file.assertionResults) {
-      if (t.status !== 'skipped' && t.status !== 'todo') continue;
-      const reason = t.meta?.skipReason ?? (t.status === 'todo' ? `todo in ${relative('.', file.name)}` : `no reason declared in ${relative('.', file.name)}`);
-      const key = `${project}\t${reason}`;
-      skipped.set(key, (skipped.get(key) ?? 0) + 1);
-    }
-  }
-}
-
 function vitest(project) {
   const out = `.tmp/vitest-${project}.json`;
   rmSync(out, { force: true });
@@ -64,7 +53,7 @@ function vitest(project) {
     const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
     results.failed += brokenFiles;
     if (!ok && report.numFailedTests === 0 && brokenFiles === 0) results.failed += 1;
-    countSkipped(project, report);
+    reports.push({ project, report });
   } catch {
     results.failed += 1;
     console.log(`✗ ${project} tests produced no report`);
@@ -87,12 +76,6 @@ else {
 }
 
 console.log('');
-let skippedTotal = 0;
-for (const [key, n] of skipped) {
-  const [project, reason] = key.split('\t');
-  skippedTotal += n;
-  console.log(`skipped ${n} ${project} test${n === 1 ? '' : 's'}: ${reason}`);
-}
-console.log(`${skippedTotal} skipped`);
+for (const line of skipSummary(reports)) console.log(line);
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed === 0 ? 0 : 1);

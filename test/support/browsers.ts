@@ -2,20 +2,18 @@
 // /work/shared/docs/browser-facts.md describes (no downloaded browsers). Callers must close the
 // browser; `withBrowser` does it for them even when the body throws.
 
-import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import EXECUTABLES from './browser-executables.json';
+import { browserPath, missingBrowser } from './browser-executables.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 
-const executable = (name: BrowserName): string => process.env[EXECUTABLES[name].env] || EXECUTABLES[name].path;
-export const CHROMIUM_PATH = executable('chromium');
-export const FIREFOX_PATH = executable('firefox');
+export const CHROMIUM_PATH = browserPath('chromium');
+export const FIREFOX_PATH = browserPath('firefox');
 
 /** Before launching: one line naming the Debian package, not puppeteer's spawn ENOENT stack. */
-function assertInstalled(name: BrowserName, path: string): void {
-  const b = EXECUTABLES[name];
-  if (!existsSync(path)) throw new Error(`${b.name} not found at ${path}: install Debian's package (apt-get install ${b.debianPackage}), or set ${b.env}`);
+function assertInstalled(name: BrowserName): void {
+  const missing = missingBrowser(name);
+  if (missing !== undefined) throw new Error(missing);
 }
 
 export const CHROMIUM_ARGS = [
@@ -49,7 +47,7 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  assertInstalled('chromium', CHROMIUM_PATH);
+  assertInstalled('chromium');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -62,7 +60,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  assertInstalled('firefox', FIREFOX_PATH);
+  assertInstalled('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
