@@ -13,7 +13,6 @@ import { CREDENTIALED, HOSTILE, PREFLIGHTED, SIMPLE } from './test-inputs';
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-snippets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const INPUTS = [
   ['preflighted', PREFLIGHTED],
   ['credentialed', CREDENTIALED],
