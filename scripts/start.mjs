@@ -5,9 +5,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingBrowser } from '../test/support/browser-executables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+
+// Say what is missing before a build the demo could not use, not as a stack trace after it.
+const noChromium = missingBrowser('chromium');
+if (noChromium) {
+  console.error(`npm start: ${noChromium}`);
+  process.exit(1);
+}
 
 if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });

@@ -12,15 +12,16 @@ import { analyzeHarText } from '../../src/core/har/analyze-har';
 import type { Exchange } from '../../src/core/model';
 import { snippetById } from '../../src/core/snippets/registry';
 import { snippetInputFor } from '../../src/core/snippets/snippet-input-for';
-import { apacheAvailable, checkApache, startApache } from '../fix-proof/apache';
+import { checkApache, startApache } from '../fix-proof/apache';
 import { fixChangesServer } from '../fix-proof/apply-fix';
 import { configProblems } from '../fix-proof/fix-safety';
-import { checkNginx, nginxAvailable, startNginx } from '../fix-proof/nginx';
+import { checkNginx, startNginx } from '../fix-proof/nginx';
 import { type RunningServer, startNodeApp } from '../fix-proof/node-app';
 import { runAction, runScenario } from '../fix-proof/recorded-run';
 import { scenarioById } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
+import { APACHE_REQUIRED, NGINX_REQUIRED, needs, type Requirement } from '../support/requirements';
 
 /** Simple, credentialed, XHR, preflight status, custom header, JSON body, method, credentialed preflight. */
 const IDS = [
@@ -36,7 +37,8 @@ const IDS = [
 interface ServerUnderTest {
   /** The snippet registry id whose output the server runs. */
   readonly snippet: 'express' | 'fastify' | 'nginx' | 'apache';
-  readonly available: () => boolean;
+  /** Programs the server needs: without them its tests are skipped, saying why. */
+  readonly requires: readonly Requirement[];
   /** `backend`: the scenario server's API origin, still sending its original (broken) CORS headers. */
   readonly start: (config: string, backend: string) => Promise<RunningServer>;
 }
@@ -44,12 +46,12 @@ interface ServerUnderTest {
 // nginx and Apache run twice: answering the API themselves, and in front of the real backend
 // whose wrong CORS headers the snippet must replace, not add to (the usual case in practice).
 const SERVERS: Readonly<Record<string, ServerUnderTest>> = {
-  express: { snippet: 'express', available: () => true, start: (config) => startNodeApp('express', config) },
-  fastify: { snippet: 'fastify', available: () => true, start: (config) => startNodeApp('fastify', config) },
-  nginx: { snippet: 'nginx', available: nginxAvailable, start: (config) => startNginx(config) },
-  'nginx in front of the backend': { snippet: 'nginx', available: nginxAvailable, start: (config, backend) => startNginx(config, backend) },
-  apache: { snippet: 'apache', available: apacheAvailable, start: (config) => startApache(config) },
-  'apache in front of the backend': { snippet: 'apache', available: apacheAvailable, start: (config, backend) => startApache(config, backend) },
+  express: { snippet: 'express', requires: [], start: (config) => startNodeApp('express', config) },
+  fastify: { snippet: 'fastify', requires: [], start: (config) => startNodeApp('fastify', config) },
+  nginx: { snippet: 'nginx', requires: [NGINX_REQUIRED], start: (config) => startNginx(config) },
+  'nginx in front of the backend': { snippet: 'nginx', requires: [NGINX_REQUIRED], start: (config, backend) => startNginx(config, backend) },
+  apache: { snippet: 'apache', requires: [APACHE_REQUIRED], start: (config) => startApache(config) },
+  'apache in front of the backend': { snippet: 'apache', requires: [APACHE_REQUIRED], start: (config, backend) => startApache(config, backend) },
 };
 
 let server: ScenarioServer;
@@ -83,7 +85,7 @@ async function blockedExchange(id: string): Promise<{ exchange: Exchange; analys
 }
 
 describe.each(Object.entries(SERVERS))('%s runs the generated configuration', (serverId, sut) => {
-  test.skipIf(!sut.available()).each(IDS)('%s: blocked before, passes with the generated config', async (id) => {
+  test.each(IDS)('%s: blocked before, passes with the generated config', needs(...sut.requires), async (id) => {
     const scenario = scenarioById(id);
     if (!scenario) throw new Error(`${id} is gone from the catalogue`);
     const { exchange, analysis } = await blockedExchange(id);
@@ -127,13 +129,13 @@ describe('syntax checks of the generated config for every blocked fixture', () =
     expect(fixtures.length).toBeGreaterThanOrEqual(20);
   });
 
-  test.skipIf(!nginxAvailable()).each(fixtures)('nginx -t: %s', (_id, exchange, analysis) => {
+  test.each(fixtures)('nginx -t: %s', needs(NGINX_REQUIRED), (_id, exchange, analysis) => {
     const config = snippetById('nginx')?.render(snippetInputFor(exchange, analysis)) ?? '';
     expect(configProblems(config)).toEqual([]);
     expect(checkNginx(config)).toEqual({ ok: true, output: '' });
   });
 
-  test.skipIf(!apacheAvailable()).each(fixtures)('apache2 -t: %s', (_id, exchange, analysis) => {
+  test.each(fixtures)('apache2 -t: %s', needs(APACHE_REQUIRED), (_id, exchange, analysis) => {
     const config = snippetById('apache')?.render(snippetInputFor(exchange, analysis)) ?? '';
     expect(configProblems(config)).toEqual([]);
     expect(checkApache(config)).toEqual({ ok: true, output: 'Syntax OK' });

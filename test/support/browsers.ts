@@ -3,11 +3,18 @@
 // browser; `withBrowser` does it for them even when the body throws.
 
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { browserPath, missingBrowser } from './browser-executables.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+export const CHROMIUM_PATH = browserPath('chromium');
+export const FIREFOX_PATH = browserPath('firefox');
+
+/** Before launching: one line naming the Debian package, not puppeteer's spawn ENOENT stack. */
+function assertInstalled(name: BrowserName): void {
+  const missing = missingBrowser(name);
+  if (missing !== undefined) throw new Error(missing);
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -40,6 +47,7 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  assertInstalled('chromium');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -52,6 +60,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  assertInstalled('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,

@@ -5,15 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { NGINX } from '../../../test/fix-proof/nginx';
+import { NGINX_REQUIRED, PYTHON_REQUIRED, needs } from '../../../test/support/requirements';
 import { SNIPPETS } from './registry';
 import { CREDENTIALED, HOSTILE, PREFLIGHTED, SIMPLE } from './test-inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-snippets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
-const hasPython = has('python3', ['--version']);
-const nginxBin = ['/usr/sbin/nginx', 'nginx'].find((b) => has(b, ['-v']));
 
 const INPUTS = [
   ['preflighted', PREFLIGHTED],
@@ -36,19 +34,19 @@ describe.each(INPUTS)('%s', (name, input) => {
     expect(() => execFileSync(process.execPath, ['--check', file], { stdio: 'pipe' })).not.toThrow();
   });
 
-  test.skipIf(!hasPython).each(['django', 'fastapi', 'flask'])('%s parses as Python', (id) => {
+  test.each(['django', 'fastapi', 'flask'])('%s parses as Python', needs(PYTHON_REQUIRED), (id) => {
     const result = spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: render(id, input) });
     expect(result.stderr.toString()).toBe('');
     expect(result.status).toBe(0);
   });
 
-  test.skipIf(!nginxBin)('nginx -t accepts it inside a location', () => {
+  test('nginx -t accepts it inside a location', needs(NGINX_REQUIRED), () => {
     const conf = join(dir, `nginx-${name}.conf`);
     writeFileSync(
       conf,
       `error_log ${dir}/error.log; pid ${dir}/nginx.pid; events {}\nhttp { access_log off; server { listen 127.0.0.1:1; location / {\n${render('nginx', input)}\n} } }\n`,
     );
-    const result = spawnSync(nginxBin ?? 'nginx', ['-t', '-q', '-p', dir, '-e', `${dir}/error.log`, '-c', conf], { encoding: 'utf8' });
+    const result = spawnSync(NGINX, ['-t', '-q', '-p', dir, '-e', `${dir}/error.log`, '-c', conf], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
