@@ -14,6 +14,7 @@ import { type BrowserName, launchChromium, launchFirefox, type LaunchedBrowser }
 import { openCorsPanel } from '../test/support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, setRecordAllTabs } from '../test/support/extension-log';
+import { processTreeCpuMs } from './process-cpu';
 
 const SIMPLE = 200;
 const PREFLIGHTED = 100;
@@ -152,6 +153,8 @@ export interface ConfigResult {
   readonly key: ConfigKey;
   readonly label: string;
   readonly medianMs: number;
+  /** Median CPU time of the browser's whole process tree per load (less sensitive to a busy machine). */
+  readonly medianCpuMs: number;
 }
 
 export interface PageLoadResult {
@@ -163,10 +166,10 @@ export interface PageLoadResult {
   readonly eventsRecorded?: number;
 }
 
-/** Median of a configuration divided by another's, as the issues state their targets. */
-export function ratio(result: PageLoadResult, of: ConfigKey, to: ConfigKey): number {
-  const a = result.configs.find((c) => c.key === of)?.medianMs;
-  const b = result.configs.find((c) => c.key === to)?.medianMs;
+/** Median of a configuration divided by another's, as the issues state their targets (wall time, or CPU time). */
+export function ratio(result: PageLoadResult, of: ConfigKey, to: ConfigKey, measure: 'medianMs' | 'medianCpuMs' = 'medianMs'): number {
+  const a = result.configs.find((c) => c.key === of)?.[measure];
+  const b = result.configs.find((c) => c.key === to)?.[measure];
   return a !== undefined && b !== undefined && b > 0 ? a / b : Number.NaN;
 }
 
@@ -182,6 +185,7 @@ export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineD
   try {
     for (const config of configs) setups.push(await config.setup());
     const times = configs.map(() => [] as number[]);
+    const cpu = configs.map(() => [] as number[]);
     // One warm-up each, then rotate which goes first so none always runs on a warmer machine.
     for (const setup of setups) await loadOnce(setup.page, `${servers.page}/?round=0`);
     const open = configs.findIndex((c) => c.key === 'devtoolsOpen');
@@ -193,7 +197,11 @@ export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineD
       const url = `${servers.page}/?round=${r}`;
       for (let k = 0; k < setups.length; k++) {
         const i = (r + k) % setups.length;
-        (times[i] as number[]).push(await loadOnce((setups[i] as Setup).page, url));
+        const setup = setups[i] as Setup;
+        const pid = setup.launched.browser.process()?.pid;
+        const cpuBefore = pid === undefined ? 0 : processTreeCpuMs(pid);
+        (times[i] as number[]).push(await loadOnce(setup.page, url));
+        (cpu[i] as number[]).push(pid === undefined ? Number.NaN : processTreeCpuMs(pid) - cpuBefore);
       }
     }
     const after = await stats();
@@ -201,7 +209,7 @@ export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineD
     return {
       browser: name,
       rounds,
-      configs: configs.map((c, i) => ({ key: c.key, label: c.label, medianMs: median(times[i] as number[]) })),
+      configs: configs.map((c, i) => ({ key: c.key, label: c.label, medianMs: median(times[i] as number[]), medianCpuMs: median(cpu[i] as number[]) })),
       ...(after && before && events > 0 ? { eventsRecorded: events, backgroundMsPerEvent: (after.totalMs - before.totalMs) / events } : {}),
     };
   } finally {
