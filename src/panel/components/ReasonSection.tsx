@@ -33,11 +33,11 @@ function ReasonItem({ reason }: { reason: Reason }) {
   );
 }
 
-export function ReasonSection({ analysis }: { analysis: Analysis }) {
+export function ReasonSection({ analysis, browserReason = false }: { analysis: Analysis; browserReason?: boolean }) {
   if (analysis.reasons.length === 0 && analysis.verdict !== 'unknown') return null;
   return (
     <section>
-      <h3>Why</h3>
+      <h3>{browserReason ? "The browser's CORS reason" : 'Why'}</h3>
       {analysis.verdict === 'unknown' && <p class="reason-message">Undecided: {analysis.dependsOn ?? 'not enough data.'}</p>}
       <ul class="reasons">
         {analysis.reasons.map((r, i) => (
