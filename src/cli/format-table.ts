@@ -34,8 +34,7 @@ function reasonText({ analysis, cause }: AnalyzedExchange): string {
   // The cause's tag leads; the browser's reason follows unchanged.
   const tag = cause ? `[${cause.tag}] ` : '';
   if (analysis.verdict === 'blocked') return tag + (analysis.reasons[0]?.message ?? '');
-  if (cause) return tag + cause.message;
-  if (analysis.verdict === 'unknown') return `depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
+  if (analysis.verdict === 'unknown') return `${tag}depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   const warning = analysis.warnings[0];
   if (!warning) return '';
   const more = analysis.warnings.length > 1 ? ` (+${analysis.warnings.length - 1} more)` : '';
