@@ -13,3 +13,13 @@ describe('patternKey: origin and path, identifiers folded', () => {
     expect(patternKey(url)).toBe(key);
   });
 });
+
+describe('patternKey: the path as recorded', () => {
+  test.each([
+    ['https://API.example:443/a/7#frag', 'https://api.example/a/*'],
+    ['https://api.example?x=/1', 'https://api.example/'],
+    ['data:,x', null],
+  ])('%s → %s', (url, key) => {
+    expect(patternKey(url)).toBe(key);
+  });
+});

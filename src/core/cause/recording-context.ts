@@ -5,6 +5,7 @@
 
 import { getHeader } from '../headers';
 import type { Exchange, Header, HeaderList } from '../model';
+import { originOf } from '../origin';
 
 /** The CORS response headers a fix may repeat on error responses. */
 const CORS_RESPONSE_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers', 'Vary'];
@@ -29,15 +30,23 @@ export const EMPTY_CONTEXT: RecordingContext = { responses: new Map(), preflight
 // Path segments that are identifiers, not routes: numbers, UUIDs, long hex, long opaque tokens.
 const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{12,}|[A-Za-z0-9_-]{24,})$/i;
 
-/** `https://api.example/v1/users/42?x=1` → `https://api.example/v1/users/*`; null when not a URL. */
+/**
+ * `https://api.example/v1/users/42?x=1` → `https://api.example/v1/users/*`; null when not a URL.
+ * The path is cut from the URL as recorded (browsers record it normalised) rather than parsed
+ * again: a full URL parse per hop was most of the cost of a panel row's cause.
+ */
 export function patternKey(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    const path = parsed.pathname.split('/').map((s) => (ID_SEGMENT.test(s) ? '*' : s)).join('/');
-    return `${parsed.origin}${path}`;
-  } catch {
-    return null;
+  const origin = originOf(url);
+  if (origin === null || origin === 'null') return null;
+  const authority = url.indexOf('//');
+  const slash = authority < 0 ? -1 : url.indexOf('/', authority + 2);
+  let end = url.length;
+  for (const c of ['?', '#']) {
+    const i = url.indexOf(c, authority + 2);
+    if (i >= 0 && i < end) end = i;
   }
+  const path = slash < 0 || slash > end ? '/' : url.slice(slash, end);
+  return `${origin}${path.split('/').map((s) => (ID_SEGMENT.test(s) ? '*' : s)).join('/')}`;
 }
 
 export function corsResponseHeaders(headers: HeaderList): Header[] {
@@ -69,7 +78,8 @@ export function buildRecordingContext(exchanges: Iterable<Exchange>): RecordingC
 }
 
 export function evidenceFor(context: RecordingContext, url: string, preflight: boolean): EndpointEvidence | null {
+  const map = preflight ? context.preflights : context.responses;
+  if (map.size === 0) return null;
   const key = patternKey(url);
-  if (key === null) return null;
-  return (preflight ? context.preflights : context.responses).get(key) ?? null;
+  return key === null ? null : (map.get(key) ?? null);
 }
