@@ -4,7 +4,8 @@
 // by another extension's declarativeNetRequest rule) the page's call fails, the panel's list shows
 // the cause's tag, and its detail view leads with the cause and its fix while the browser's own
 // CORS reason (CDP corsErrorStatus) is shown unchanged after it. Firefox ESR records the same
-// evidence for most of them: its recorded exchanges get the same causes from the same code.
+// evidence (its own error names: NS_ERROR_CONNECTION_REFUSED, NS_ERROR_ABORT for the blocked
+// request): its recorded exchanges get the same causes from the same code.
 // The Chromium HAR of the run is written to .tmp/causes-chromium.har (test/har-samples/causes-chromium.har is a copy).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,9 +51,9 @@ function pageFetch(page: Page, id: string, url: string): Promise<RunResult> {
   }, url, id);
 }
 
-function calls(server: ScenarioServer, refusedOrigin: string, withBlocker: boolean): Call[] {
+function calls(server: ScenarioServer, refusedOrigin: string): Call[] {
   const urlOf = (id: string, step = 'main') => `${server.apiOrigin}/api/${id}/${step}`;
-  const scenarios = CAUSE_SCENARIOS.filter((s) => withBlocker || s.id !== BLOCKED_ID).map((s) => ({
+  const scenarios = CAUSE_SCENARIOS.map((s) => ({
     id: s.id, url: urlOf(s.id, s.page.step), cause: CAUSE_OF[s.id] ?? '', run: (page: Page) => runOnPage(page, s.id),
   }));
   const refused = `${refusedOrigin}/api/refused`;
@@ -132,7 +133,7 @@ describe('chromium: the cause in the real DevTools panel', () => {
   beforeAll(async () => {
     ensureExtensionBuilt();
     server = await start({ scenarios: CAUSE_SCENARIOS });
-    list = calls(server, await refusedOrigin(), true);
+    list = calls(server, await refusedOrigin());
     const blocker = writeBlockerExtension(`/api/${BLOCKED_ID}/`);
     launched = await launchChromium({ extensionDir: CHROME_DIR, extraExtensionDirs: [blocker], devtools: true });
     const [page] = await launched.browser.pages();
@@ -207,8 +208,10 @@ describe('firefox: the same causes from what Firefox records', () => {
   beforeAll(async () => {
     ensureExtensionBuilt();
     server = await start({ scenarios: CAUSE_SCENARIOS });
-    list = calls(server, await refusedOrigin(), false);
+    list = calls(server, await refusedOrigin());
     launched = await launch('firefox', { extensionDir: FIREFOX_DIR });
+    // The same declarativeNetRequest block rule, as a second temporary add-on.
+    await launched.browser.installExtension(writeBlockerExtension(`/api/${BLOCKED_ID}/`));
     const ext = await extensionPage(launched.browser, 'firefox');
     const page = await launched.browser.newPage();
     await page.goto(`${server.pageOrigin}/?e2e=causes`);
@@ -223,7 +226,7 @@ describe('firefox: the same causes from what Firefox records', () => {
     await server?.close();
   });
 
-  test.each(CAUSE_SCENARIOS.filter((s) => s.id !== BLOCKED_ID).map((s) => s.id).concat('cause-no-response'))('%s', (id) => {
+  test.each(CAUSE_SCENARIOS.map((s) => s.id).concat('cause-no-response'))('%s', (id) => {
     const c = list.find((x) => x.id === id);
     if (!c) throw new Error(id);
     expect(pageSaw.get(id)?.outcome).toBe('threw');

@@ -52,6 +52,7 @@ describe('findCause: the real cause, beside the browser reason', () => {
       { ...exchange([hop('PUT', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_FAILED' }), preflights: [{ ...preflight(`${API}/x`, { 'Access-Control-Request-Method': 'PUT' }), error: 'net::ERR_CONNECTION_REFUSED' }] },
       'no-response', 'no response · ERR_CONNECTION_REFUSED', /The preflight \(OPTIONS\) request to .* ended with net::ERR_CONNECTION_REFUSED/],
     ['blocked by an extension', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_BLOCKED_BY_CLIENT' }), 'blocked-by-client', 'blocked by client', /extension/],
+    ['blocked by an extension (Firefox)', exchange([hop('GET', `${API}/x`, GET)], { ...FIREFOX, error: 'NS_ERROR_ABORT' }), 'blocked-by-client', 'blocked by client', /NS_ERROR_ABORT/],
     ['blocked by policy', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_BLOCKED_BY_ADMINISTRATOR' }), 'blocked-by-client', 'blocked by client', /policy/],
     ['Local Network Access: public page to loopback', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_FAILED', initiatorAddressSpace: 'public' }), 'private-network', 'local network access', /allow-local-network-access|local-network-access|Local/],
     ['Private Network Access error name', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_BLOCKED_BY_PRIVATE_NETWORK_ACCESS_CHECKS' }), 'private-network', 'local network access', /not a CORS header problem/],
@@ -76,6 +77,7 @@ describe('findCause: no cause where there is none', () => {
     ['a cross-origin redirect to another API answering JSON', exchange([hop('GET', `${API}/r`, GET, 302, { ...ACAO, Location: 'http://127.0.0.1:9000/data' }), hop('GET', 'http://127.0.0.1:9000/data', { Origin: 'null' }, 200, { 'Content-Type': 'application/json' })])],
     ['a no-cors image answered 502', exchange([hop('GET', `${API}/i.png`, { 'Sec-Fetch-Mode': 'no-cors' }, 502)], { mode: undefined, resourceType: 'image' })],
     ['a request the page aborted', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_ABORTED' })],
+    ['a request the page aborted (Firefox)', exchange([hop('GET', `${API}/x`, GET)], { ...FIREFOX, error: 'NS_BINDING_ABORTED' })],
     ['Chromium failed it with no response and no other evidence', exchange([hop('GET', `${API}/x`, GET)], { ...CHROMIUM, error: 'net::ERR_FAILED' })],
     ['a record without hops', exchange([])],
   ])('%s', (_label, ex) => {

@@ -7,6 +7,9 @@ export type NetworkErrorKind = 'no-response' | 'blocked-by-client' | 'private-ne
 const BLOCKED_BY_CLIENT = [
   'ERR_BLOCKED_BY_CLIENT', // an extension (webRequest blocking, declarativeNetRequest block rule)
   'ERR_BLOCKED_BY_ADMINISTRATOR', // enterprise policy URLBlocklist
+  // Firefox: a request an extension cancelled (declarativeNetRequest block, webRequest cancel).
+  // Seen in Firefox ESR 153 (test/e2e/causes.e2e.test.ts); the page's own abort is NS_BINDING_ABORTED.
+  'NS_ERROR_ABORT',
   'NS_ERROR_BLOCKED_BY_POLICY',
   'NS_ERROR_TRACKING_URI', // Firefox Enhanced Tracking Protection
   'NS_ERROR_FINGERPRINTING_URI',
