@@ -5,8 +5,13 @@
 //   call is allowed: the page reads the 502 / 503 (and can show the real error).
 // - An Express app whose auth middleware runs before `cors` answers the preflight 401: blocked,
 //   cause `preflight-auth`. With the configuration given for that cause, and the same auth
-//   middleware after it, the same authenticated PUT passes.
+//   middleware after it, the same authenticated PUT passes. The same for Apache httpd with HTTP
+//   Basic authentication on the API's <Location>.
 
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Analysis } from '../../src/core/analysis';
 import type { Cause } from '../../src/core/cause/cause';
@@ -118,5 +123,43 @@ describe('express with auth before cors (401 on the preflight)', () => {
     // Authentication still guards the route: without the Authorization header the PUT is refused (401, now readable).
     const anonymous = await withServer(startNodeApp('express', fixed), (s) => call(scenario.id, { ...scenario.page, headers: [] }, url(s)));
     expect(anonymous.run.page).toMatchObject({ outcome: 'resolved', status: 401 });
+  });
+});
+
+describe('apache with Basic authentication on the API (401 on the preflight)', () => {
+  const available = apacheAvailable() && spawnSync('htpasswd', ['-h']).error === undefined;
+  const action: PageAction = { initiator: 'fetch', method: 'PUT', body: '{}', headers: [['Authorization', `Basic ${Buffer.from('user:secret').toString('base64')}`]] };
+
+  function authBlock(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-lens-htpasswd-'));
+    chmodSync(dir, 0o755);
+    const file = join(dir, 'htpasswd');
+    spawnSync('htpasswd', ['-bc', '-B', file, 'user', 'secret']);
+    chmodSync(file, 0o644);
+    const modules = ['auth_basic', 'authn_core', 'authn_file', 'authz_user'].map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`);
+    return [...modules, '<Location /api/>', '    AuthType Basic', '    AuthName "api"', `    AuthUserFile ${file}`, '    Require valid-user', '</Location>'].join('\n');
+  }
+
+  test.skipIf(!available)('blocked with auth on every method; the configuration given for the cause, with the same auth, passes', async () => {
+    const page = server.pageOrigin;
+    const auth = authBlock();
+    const broken = `${auth}\nHeader always set Access-Control-Allow-Origin "${page}"\nHeader always set Access-Control-Allow-Methods "PUT"\nHeader always set Access-Control-Allow-Headers "authorization"`;
+    const url = (s: RunningServer) => `${s.origin}/api/cause-preflight-auth/main`;
+    const before = await withServer(startApache(broken), (s) => call('cause-preflight-auth', action, url(s)));
+    expect(before.run.page.outcome).toBe('threw');
+    expect(before.analysis.reasons[0]?.chromeCorsError).toBe(before.run.cdp?.corsError);
+    expect(before.cause).toMatchObject({ code: 'preflight-auth', status: 401 });
+    const config = before.cause ? causeConfig(before.cause, 'apache', snippetInputFor(before.exchange, before.analysis)) : null;
+    expect(config).toContain('RewriteCond %{REQUEST_METHOD} OPTIONS');
+
+    const fixed = `${auth}\n${config}`;
+    const after = await withServer(startApache(fixed), (s) => call('cause-preflight-auth', action, url(s)));
+    rows.push(`apache preflight 401: before ${before.run.page.outcome} (${before.run.cdp?.corsError ?? '-'}), after ${after.run.page.outcome} (status ${after.run.page.status ?? '-'})`);
+    expect(after.run.page, `apache with the cause's configuration:\n${fixed}`).toMatchObject({ outcome: 'resolved', status: 200 });
+    expect(after.analysis.verdict).toBe('allowed');
+    // Authentication still guards the API: a wrong password gets 401 (now readable by the page).
+    const wrong: PageAction = { ...action, headers: [['Authorization', `Basic ${Buffer.from('user:wrong').toString('base64')}`]] };
+    const refused = await withServer(startApache(fixed), (s) => call('cause-preflight-auth', wrong, url(s)));
+    expect(refused.run.page).toMatchObject({ outcome: 'resolved', status: 401 });
   });
 });

@@ -13,7 +13,12 @@ const BEFORE_AUTH: Placement = {
   fastify: ['@fastify/cors answers preflights in its onRequest hook: register it before any auth hook, or skip OPTIONS there:', "fastify.addHook('onRequest', async (req) => { if (req.method === 'OPTIONS') return; /* auth */ });"],
   koa: ['@koa/cors answers OPTIONS itself: app.use(cors(...)) before the auth middleware (koa-jwt, passport).'],
   nginx: ['The OPTIONS branch below returns in the rewrite phase, before auth_basic / auth_request (access phase):', 'keep it in the same location {} as the authentication. For auth_request, the subrequest must not run for OPTIONS.'],
-  apache: ['Exempt OPTIONS from authentication: in place of a bare "Require valid-user", write', '<LimitExcept OPTIONS>', '    Require valid-user', '</LimitExcept>'],
+  // Proven with Basic auth on a <Location> (test/e2e/cause-fix-proof.e2e.test.ts).
+  apache: [
+    'At server or <VirtualHost> level the RewriteRule below answers OPTIONS while the URL is translated, before authentication runs.',
+    'In a <Directory> or .htaccess it runs after authentication: there, exempt OPTIONS instead of a bare "Require valid-user":',
+    '<LimitExcept OPTIONS>', '    Require valid-user', '</LimitExcept>',
+  ],
   caddy: ['basic_auth and forward_auth run before handle: scope them to requests that are not preflights:', '@authed not method OPTIONS', 'basic_auth @authed { ... }'],
   django: ['CorsMiddleware answers preflights itself: put it first in MIDDLEWARE, above AuthenticationMiddleware and anything that can answer.'],
   fastapi: ['Add CORSMiddleware last (the middleware added last runs first) so it answers OPTIONS before any auth middleware;', 'better, authenticate in a dependency (Depends), which never runs for the preflight CORSMiddleware answers.'],
