@@ -9,7 +9,7 @@
 //   Basic authentication on the API's <Location>.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -21,8 +21,9 @@ import { buildRecordingContext } from '../../src/core/cause/recording-context';
 import type { Exchange } from '../../src/core/model';
 import { snippetInputFor } from '../../src/core/snippets/snippet-input-for';
 import { CAUSE_SCENARIOS } from '../causes/cause-scenarios';
-import { apacheAvailable, startApache } from '../fix-proof/apache';
-import { nginxAvailable, startNginx } from '../fix-proof/nginx';
+import { analyzeHarText } from '../../src/core/har/analyze-har';
+import { apacheAvailable, checkApache, startApache } from '../fix-proof/apache';
+import { checkNginx, nginxAvailable, startNginx } from '../fix-proof/nginx';
 import { type RunningServer, startNodeApp } from '../fix-proof/node-app';
 import { type RecordedRun, runAction } from '../fix-proof/recorded-run';
 import { freePort } from '../fix-proof/server-process';
@@ -161,5 +162,41 @@ describe('apache with Basic authentication on the API (401 on the preflight)', (
     const wrong: PageAction = { ...action, headers: [['Authorization', `Basic ${Buffer.from('user:wrong').toString('base64')}`]] };
     const refused = await withServer(startApache(fixed), (s) => call('cause-preflight-auth', wrong, url(s)));
     expect(refused.run.page).toMatchObject({ outcome: 'resolved', status: 401 });
+  });
+});
+
+/** Every exchange with a cause in the recorded causes HAR and the real-browser fixtures. */
+function recordedCauses(): [string, Cause, Exchange, Analysis][] {
+  const files = [new URL('../har-samples/causes-chromium.har', import.meta.url)];
+  for (const b of ['chromium', 'firefox']) {
+    const dir = new URL(`../fixtures/${b}/`, import.meta.url);
+    for (const n of readdirSync(dir).filter((f) => f.endsWith('.har'))) files.push(new URL(n, dir));
+  }
+  return files.flatMap((file) => {
+    const result = analyzeHarText(readFileSync(file, 'utf8'));
+    if (!result.ok) return [];
+    return result.exchanges.flatMap((x): [string, Cause, Exchange, Analysis][] => (x.cause ? [[`${file.pathname.split('/').slice(-2).join('/')} ${x.cause.code}`, x.cause, x.exchange, x.analysis]] : []));
+  });
+}
+
+describe('syntax checks of every configuration a recorded cause gives', () => {
+  const causes = recordedCauses();
+  const configs = (server: string): [string, string][] =>
+    causes.flatMap(([id, cause, exchange, analysis]): [string, string][] => {
+      const config = causeConfig(cause, server, snippetInputFor(exchange, analysis));
+      return config === null ? [] : [[id, config]];
+    });
+
+  test('there are causes with configuration to check', () => {
+    expect(causes.length).toBeGreaterThanOrEqual(15);
+    expect(configs('nginx').length).toBeGreaterThanOrEqual(10);
+  });
+
+  test.skipIf(!nginxAvailable()).each(configs('nginx'))('nginx -t: %s', (_id, config) => {
+    expect(checkNginx(config)).toEqual({ ok: true, output: '' });
+  });
+
+  test.skipIf(!apacheAvailable()).each(configs('apache'))('apache2 -t: %s', (_id, config) => {
+    expect(checkApache(config)).toEqual({ ok: true, output: 'Syntax OK' });
   });
 });
