@@ -93,3 +93,13 @@ describe('causes fixed in words get no configuration', () => {
     for (const s of SNIPPETS) expect(config(s.id)).toBeNull();
   });
 });
+
+describe('a preflight that failed with an error status', () => {
+  test.each<[number, string]>([[502, 'error-response'], [429, 'rate-limited']])('OPTIONS %i: the configuration answers OPTIONS first (%s)', (status, code) => {
+    const ex = { ...exchange([hop('PUT', `${API}/items/7`, GET)], FAILED), preflights: [preflight(`${API}/items/7`, { 'Access-Control-Request-Method': 'PUT' }, status)] };
+    const { cause, config } = configs(ex);
+    expect({ code: cause.code, stage: cause.stage }).toEqual({ code, stage: 'preflight' });
+    expect(config('express')).toContain('answers OPTIONS for every path');
+    expect(config('nginx')).toContain('if ($request_method = OPTIONS)');
+  });
+});

@@ -19,12 +19,15 @@ function pathOf(url: string): string {
 
 /** True when `causeConfig` gives configuration for this cause (for some server). */
 export function causeHasConfig(cause: Cause): boolean {
-  return cause.code === 'preflight-auth' || cause.code === 'preflight-unhandled' || ((cause.code === 'error-response' || cause.code === 'rate-limited') && cause.stage !== 'preflight');
+  return cause.code === 'preflight-auth' || cause.code === 'preflight-unhandled' || cause.code === 'error-response' || cause.code === 'rate-limited';
 }
 
 export function causeConfig(cause: Cause, serverId: string, input: SnippetInput): string | null {
   if (!causeHasConfig(cause)) return null;
-  if (cause.code === 'preflight-auth' || cause.code === 'preflight-unhandled') return preflightConfig(cause.code, serverId, input);
+  if (cause.code === 'preflight-auth') return preflightConfig(cause.code, serverId, input);
+  // A preflight that failed with an error status: CORS handling that answers OPTIONS itself, first,
+  // never reaches the part that fails, the same configuration as for a missing OPTIONS route.
+  if (cause.code === 'preflight-unhandled' || cause.stage === 'preflight') return preflightConfig('preflight-unhandled', serverId, input);
   // S3 adds its CORS headers to its own error answers when a rule matches: the rule is the configuration.
   if (serverId === 's3') return s3Snippet(input);
   return errorResponseConfig(cause, serverId, input, pathOf(input.facts.url));

@@ -38,7 +38,8 @@ describe('the cause in the panel', () => {
   test('the detail view leads with the cause and its fix, then the browser\'s reason; no header the endpoint already sends is suggested', () => {
     setup([OK, BAD_GATEWAY]);
     fireEvent.click(screen.getByText(`${API}/items/7`));
-    expect(headings().slice(0, 2)).toEqual(['What really happened', "The browser's CORS reason"]);
+    expect(headings().slice(0, 2)).toEqual(['What really happened', 'Why']);
+    expect(document.querySelector('.browser-reason')?.textContent).toBe("The browser's own CORS reason, unchanged:");
     const details = screen.getByLabelText('Exchange details').textContent ?? '';
     expect(details).toContain('that error response left out the CORS headers this endpoint sends on success');
     expect(details).toContain('MissingAllowOriginHeader');

@@ -37,7 +37,8 @@ export function ReasonSection({ analysis, browserReason = false }: { analysis: A
   if (analysis.reasons.length === 0 && analysis.verdict !== 'unknown') return null;
   return (
     <section>
-      <h3>{browserReason ? "The browser's CORS reason" : 'Why'}</h3>
+      <h3>Why</h3>
+      {browserReason && <p class="muted browser-reason">The browser's own CORS reason, unchanged:</p>}
       {analysis.verdict === 'unknown' && <p class="reason-message">Undecided: {analysis.dependsOn ?? 'not enough data.'}</p>}
       <ul class="reasons">
         {analysis.reasons.map((r, i) => (
