@@ -6,7 +6,8 @@
 // CORS reason (CDP corsErrorStatus) is shown unchanged after it. Firefox ESR records the same
 // evidence (its own error names: NS_ERROR_CONNECTION_REFUSED, NS_ERROR_ABORT for the blocked
 // request): its recorded exchanges get the same causes from the same code.
-// The Chromium HAR of the run is written to .tmp/causes-chromium.har (test/har-samples/causes-chromium.har is a copy).
+// The Chromium HAR of the run is written to .tmp/causes-chromium.har (test/har-samples/causes-chromium.har is a copy),
+// a screenshot of the 502's details to .tmp/causes-panel.png.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import type { RunResult } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launch, launchChromium } from '../support/browsers';
 import { CdpHarRecorder } from '../support/cdp-har';
-import { openCorsPanel } from '../support/devtools-panel';
+import { openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
 import { extensionPage, snapshotWhen } from '../support/extension-log';
 import { harFile, type CorsErrorStatus } from '../support/har';
@@ -134,6 +135,7 @@ describe('chromium: the cause in the real DevTools panel', () => {
   let server: ScenarioServer;
   let launched: LaunchedBrowser | undefined;
   let panel: Frame;
+  let devtools: Page;
   let list: Call[] = [];
   const pageSaw = new Map<string, RunResult>();
   const cdpSaw = new Map<string, CorsErrorStatus | undefined>();
@@ -146,7 +148,7 @@ describe('chromium: the cause in the real DevTools panel', () => {
     launched = await launchChromium({ extensionDir: CHROME_DIR, extraExtensionDirs: [blocker], devtools: true });
     const [page] = await launched.browser.pages();
     if (!page) throw new Error('Chromium opened no tab');
-    ({ panel } = await openCorsPanel(launched.browser));
+    ({ panel, devtools } = await openCorsPanel(launched.browser));
     const cdp = await CdpHarRecorder.attach(await page.createCDPSession());
     const startedAt = Date.now();
     await page.goto(`${server.pageOrigin}/?e2e=causes`);
@@ -200,6 +202,7 @@ describe('chromium: the cause in the real DevTools panel', () => {
     expect(nginx).toContain('add_header Vary "Origin" always;');
     expect(nginx).not.toMatch(/Allow-Credentials|Allow-Methods|Allow-Headers/);
     expect(detail.message).toContain('502');
+    await screenshotDevtools(devtools, join(ROOT, '.tmp', 'causes-panel.png') as `${string}.png`);
   });
 });
 
