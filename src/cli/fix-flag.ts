@@ -2,6 +2,7 @@
 // every blocked exchange, from the snippet registry the panel uses too (same text in both).
 
 import type { Fix } from '../core/analysis';
+import { causeConfig } from '../core/cause/cause-config';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
 import { snippetInputFor } from '../core/snippets/snippet-input-for';
@@ -36,6 +37,9 @@ function changesServer(fix: Fix): boolean {
  * allowing the page's origin would only mislead, e.g. after a redirect made the Origin `null`).
  */
 export function fixConfig(x: AnalyzedExchange, snippet: Snippet): string | null {
+  // The configuration follows the real cause when there is one (src/core/cause); a cause fixed in
+  // words (no response, a blocker, a login redirect) gets no configuration at all.
+  if (x.cause) return causeConfig(x.cause, snippet.id, snippetInputFor(x.exchange, x.analysis));
   if (x.analysis.verdict !== 'blocked' || !changesServer(x.analysis.fix)) return null;
   return snippet.render(snippetInputFor(x.exchange, x.analysis));
 }
@@ -48,14 +52,15 @@ export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Sn
 
 /** After the table: each blocked exchange's configuration, headed by its row's number. */
 export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Snippet): string {
-  const blocked = rows.filter((x) => x.analysis.verdict === 'blocked');
+  // A cause (a refused connection is `unknown`, not blocked) deserves its answer here too.
+  const blocked = rows.filter((x) => x.analysis.verdict === 'blocked' || x.cause);
   const lines = ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`];
   if (blocked.length === 0) lines.push('  (nothing is blocked)');
   for (const x of blocked) {
     const first = x.exchange.hops[0];
     lines.push('', `#${x.entry ?? '-'} ${first?.request.method ?? ''} ${first?.request.url ?? ''}`);
     const config = fixConfig(x, snippet);
-    if (config === null) lines.push(`  No server configuration can fix this. ${x.analysis.fix.note ?? ''}`.trimEnd());
+    if (config === null) lines.push(`  No server configuration can fix this. ${x.cause?.fix ?? x.analysis.fix.note ?? ''}`.trimEnd());
     else lines.push(...config.split('\n').map((l) => `  ${l}`));
   }
   // Values come from the HAR (servers, pages): never let them send terminal escapes.

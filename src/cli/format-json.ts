@@ -1,7 +1,8 @@
 // `--json` output. The field names of each exchange (url, method, initiatorOrigin, entry,
 // preflightEntry, type, verdict, reasons, fix, warnings) are a public interface that CI
 // pipelines parse: add fields, never rename or remove. Added so far: id, status,
-// credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit).
+// credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit),
+// cause (the real cause behind a failure, src/core/cause: { code, tag, message, evidence, fix, ... }, or null).
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
@@ -9,7 +10,7 @@ import type { AuditFinding } from '../core/audit/finding';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import type { AuditLookup } from './audit-lines';
 
-export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin }: AnalyzedExchange, audit: readonly AuditFinding[] = []): Record<string, unknown> {
+export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin, cause }: AnalyzedExchange, audit: readonly AuditFinding[] = []): Record<string, unknown> {
   const first = exchange.hops[0];
   const last = exchange.hops.at(-1);
   return {
@@ -35,6 +36,7 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
     requestOrigin: analysis.requestOrigin,
     crossOrigin,
     audit,
+    cause: cause ?? null,
   };
 }
 

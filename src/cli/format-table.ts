@@ -3,6 +3,7 @@
 
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { auditLines, auditSummary, type AuditLookup } from './audit-lines';
+import { causeLines, showHeaderFix } from './cause-lines';
 import { fixLines } from './format-fix';
 import { summaryLine } from './summary';
 
@@ -29,9 +30,11 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function reasonText({ analysis }: AnalyzedExchange): string {
-  if (analysis.verdict === 'blocked') return analysis.reasons[0]?.message ?? '';
-  if (analysis.verdict === 'unknown') return `depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
+function reasonText({ analysis, cause }: AnalyzedExchange): string {
+  // The cause's tag leads; the browser's reason follows unchanged.
+  const tag = cause ? `[${cause.tag}] ` : '';
+  if (analysis.verdict === 'blocked') return tag + (analysis.reasons[0]?.message ?? '');
+  if (analysis.verdict === 'unknown') return `${tag}depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   const warning = analysis.warnings[0];
   if (!warning) return '';
   const more = analysis.warnings.length > 1 ? ` (+${analysis.warnings.length - 1} more)` : '';
@@ -62,7 +65,8 @@ export function formatTable(all: readonly AnalyzedExchange[], shown: readonly An
     else if (x.analysis.verdict === 'unknown') padded[4] = paint(verdict, YELLOW);
     lines.push([...padded, printable(reasonText(x))].join('  ').trimEnd());
     const indent = ' '.repeat((widths[0] as number) + 2);
-    if (x.analysis.verdict === 'blocked') lines.push(...fixLines(x.analysis.fix).map((l) => `${indent}${printable(l)}`));
+    lines.push(...causeLines(x.cause).map((l) => `${indent}${printable(l)}`));
+    if (x.analysis.verdict === 'blocked' && showHeaderFix(x.cause)) lines.push(...fixLines(x.analysis.fix).map((l) => `${indent}${printable(l)}`));
     lines.push(...auditLines(options.audit?.get(x.exchange.id)).map((l) => `${indent}${printable(l)}`));
   }
   if (rows.length === 0) lines.push('(no exchanges to show)');

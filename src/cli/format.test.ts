@@ -91,7 +91,7 @@ describe('formatJson', () => {
     const json = JSON.parse(formatJson([row(2, BLOCKED)])) as { exchanges: Record<string, unknown>[] };
     expect(Object.keys(json.exchanges[0] ?? {})).toEqual([
       'url', 'method', 'initiatorOrigin', 'entry', 'preflightEntry', 'type', 'verdict', 'reasons', 'fix', 'warnings',
-      'id', 'status', 'credentials', 'dependsOn', 'requestOrigin', 'crossOrigin', 'audit',
+      'id', 'status', 'credentials', 'dependsOn', 'requestOrigin', 'crossOrigin', 'audit', 'cause',
     ]);
     expect(exchangeJson(row(2, BLOCKED))).toMatchObject({
       url: 'http://api.test/x', method: 'PUT', initiatorOrigin: 'http://p.test', entry: 2, preflightEntry: 1,

@@ -29,6 +29,8 @@ export const CHROMIUM_ARGS = [
 export interface LaunchOptions {
   /** Unpacked extension directory to load (Chromium: enableExtensions; Firefox: temporary install). */
   readonly extensionDir?: string;
+  /** Chromium only: further unpacked extensions loaded beside it (a second test extension). */
+  readonly extraExtensionDirs?: readonly string[];
   /** Chromium only: open DevTools for each tab (the extension's devtools_page then loads). */
   readonly devtools?: boolean;
   /** Default true; `npm start` with a display passes false. */
@@ -54,7 +56,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     pipe: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     devtools: options.devtools ?? false,
-    ...(options.extensionDir !== undefined ? { enableExtensions: [options.extensionDir] } : {}),
+    ...(options.extensionDir !== undefined ? { enableExtensions: [options.extensionDir, ...(options.extraExtensionDirs ?? [])] } : {}),
   });
   return { browser, name: 'chromium', close: () => closeQuietly(browser) };
 }

@@ -3,6 +3,9 @@
 
 import type { Analysis } from '../analysis';
 import { analyzeExchange, isCrossOrigin } from '../analyze';
+import type { Cause } from '../cause/cause';
+import { findCause } from '../cause/find-cause';
+import { buildRecordingContext } from '../cause/recording-context';
 import type { Exchange } from '../model';
 import { readHar, readHarJson, type HarReadResult } from './read-har';
 
@@ -14,6 +17,8 @@ export interface AnalyzedExchange {
   /** Index of its first preflight, or null. */
   readonly preflightEntry: number | null;
   readonly crossOrigin: boolean;
+  /** The real cause behind a failure, beside the browser's reason (src/core/cause); null when none. */
+  readonly cause?: Cause | null;
 }
 
 export type HarAnalysis =
@@ -22,13 +27,19 @@ export type HarAnalysis =
 
 function analyzeRead(read: HarReadResult): HarAnalysis {
   if (!read.ok) return read;
-  const exchanges = read.exchanges.map((exchange) => ({
-    exchange,
-    analysis: analyzeExchange(exchange),
-    entry: exchange.hops[0]?.harIndex ?? null,
-    preflightEntry: exchange.preflights[0]?.harIndex ?? null,
-    crossOrigin: isCrossOrigin(exchange),
-  }));
+  // What the whole recording shows about each endpoint, gathered once for every exchange's cause.
+  const context = buildRecordingContext(read.exchanges);
+  const exchanges = read.exchanges.map((exchange) => {
+    const analysis = analyzeExchange(exchange);
+    return {
+      exchange,
+      analysis,
+      entry: exchange.hops[0]?.harIndex ?? null,
+      preflightEntry: exchange.preflights[0]?.harIndex ?? null,
+      crossOrigin: isCrossOrigin(exchange),
+      cause: findCause(exchange, analysis, context),
+    };
+  });
   return { ok: true, exchanges, entryCount: read.entryCount };
 }
 

@@ -8,6 +8,7 @@ import { panelMessage } from '../panel-message';
 import type { ProbeController } from '../probe-store';
 import { countRows } from '../state/counts';
 import { NO_FILTER, filterRows } from '../state/filter';
+import { detailCause } from '../state/cause-view';
 import { entriesOf } from '../state/panel-state';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
@@ -43,6 +44,8 @@ export function App({ store, tabId, send, requestHostAccess, reload, probe }: Ap
   const counts = useMemo(() => countRows(allRows), [allRows]);
   const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
   const selected = selectedId === null ? undefined : log.byId.get(selectedId);
+  // Only while a detail view is open: the cause against what the whole log shows (cause-view.ts).
+  const cause = useMemo(() => (open && selected ? detailCause(selected, log) : null), [open, selected, log]);
 
   const switchMode = useCallback(
     (next: typeof imported) => {
@@ -101,7 +104,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, probe }: Ap
           detailOpen={open && selected !== undefined}
           emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
         />
-        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} />}
+        {open && selected && <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} />}
       </div>
     </div>
   );

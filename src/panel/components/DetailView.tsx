@@ -1,6 +1,9 @@
 // The selected exchange: verdict, why, warnings, the fix, server configuration, and the
 // request/preflight/response hops side by side.
+import { causeHasConfig } from '../../core/cause/cause-config';
+import type { Cause } from '../../core/cause/cause';
 import type { RecordedExchange } from '../../core/protocol';
+import { CauseSection } from './CauseSection';
 import { rowView } from '../state/row-view';
 import { CurlSection } from './CurlSection';
 import { ExchangeSides } from './ExchangeSides';
@@ -16,9 +19,18 @@ const CREDENTIALS: Record<string, string> = {
   unknown: 'not visible (no Cookie was sent, so the browser does not say)',
 };
 
-export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedExchange; redact: boolean; onClose: () => void; probe?: ProbeController | undefined }) {
+/**
+ * The analyzer's header list is shown where adding headers is the fix: never for a cause fixed in
+ * words, never headers the endpoint already sends on success (a corroborated error response).
+ */
+function showHeaderFix(cause: Cause | null): boolean {
+  return !cause || (causeHasConfig(cause) && !cause.corroborated);
+}
+
+export function DetailView({ entry, cause = null, redact, onClose, probe }: { entry: RecordedExchange; cause?: Cause | null; redact: boolean; onClose: () => void; probe?: ProbeController | undefined }) {
   const { exchange, analysis } = entry;
   const row = rowView(entry);
+  const headerFix = showHeaderFix(cause);
   return (
     <aside
       class="detail"
@@ -45,10 +57,11 @@ export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedE
           </span>
         </p>
       </header>
-      <ReasonSection analysis={analysis} />
+      {cause && <CauseSection cause={cause} />}
+      <ReasonSection analysis={analysis} browserReason={cause !== null} />
       <WarningsSection analysis={analysis} />
-      <FixSection fix={analysis.fix} />
-      {hasFix(analysis.fix) && <ServerSnippets exchange={exchange} analysis={analysis} />}
+      {headerFix && <FixSection fix={analysis.fix} />}
+      {(cause ? causeHasConfig(cause) : hasFix(analysis.fix)) && <ServerSnippets exchange={exchange} analysis={analysis} cause={cause} />}
       {probe && <ProbeSection entry={entry} controller={probe} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />
       <section>

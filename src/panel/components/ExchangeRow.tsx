@@ -25,7 +25,14 @@ export function ExchangeRow({ row, index, selected, onClick }: ExchangeRowProps)
       <span role="gridcell" class="c-type">{row.type}</span>
       <span role="gridcell" class="c-verdict">{row.verdict}</span>
       <span role="gridcell" class="c-status" title={row.error || undefined}>{row.status}</span>
-      <span role="gridcell" class="c-reason" title={row.reason}>{row.reason}</span>
+      <span role="gridcell" class="c-reason" title={row.reason}>
+        {row.cause && (
+          <span class="cause-tag" title={`The real cause: ${row.cause}`}>
+            {row.cause}
+          </span>
+        )}
+        {row.reason}
+      </span>
     </div>
   );
 }

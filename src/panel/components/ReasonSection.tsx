@@ -33,11 +33,12 @@ function ReasonItem({ reason }: { reason: Reason }) {
   );
 }
 
-export function ReasonSection({ analysis }: { analysis: Analysis }) {
+export function ReasonSection({ analysis, browserReason = false }: { analysis: Analysis; browserReason?: boolean }) {
   if (analysis.reasons.length === 0 && analysis.verdict !== 'unknown') return null;
   return (
     <section>
       <h3>Why</h3>
+      {browserReason && <p class="muted browser-reason">The browser's own CORS reason, unchanged:</p>}
       {analysis.verdict === 'unknown' && <p class="reason-message">Undecided: {analysis.dependsOn ?? 'not enough data.'}</p>}
       <ul class="reasons">
         {analysis.reasons.map((r, i) => (

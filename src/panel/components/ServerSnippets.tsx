@@ -1,19 +1,26 @@
-// Ready-to-paste configuration for the common servers, generated from this exchange's fix.
+// Ready-to-paste configuration for the common servers, generated from this exchange's fix, or from
+// its real cause when there is one (src/core/cause/cause-config.ts).
 import { useMemo, useState } from 'preact/hooks';
 import type { Analysis } from '../../core/analysis';
 import type { Exchange } from '../../core/model';
+import type { Cause } from '../../core/cause/cause';
+import { causeConfig } from '../../core/cause/cause-config';
 import { SNIPPETS } from '../../core/snippets/registry';
 import { snippetInputFor } from '../../core/snippets/snippet-input-for';
 import { CopyButton } from './CopyButton';
 
-export function ServerSnippets({ exchange, analysis }: { exchange: Exchange; analysis: Analysis }) {
+export function ServerSnippets({ exchange, analysis, cause }: { exchange: Exchange; analysis: Analysis; cause?: Cause | null }) {
   const [id, setId] = useState(SNIPPETS[0]?.id ?? 'express');
   const snippet = SNIPPETS.find((s) => s.id === id) ?? SNIPPETS[0];
-  const text = useMemo(() => (snippet ? snippet.render(snippetInputFor(exchange, analysis)) : ''), [snippet, exchange, analysis]);
+  const text = useMemo(() => {
+    if (!snippet) return '';
+    const input = snippetInputFor(exchange, analysis);
+    return (cause ? causeConfig(cause, snippet.id, input) : null) ?? snippet.render(input);
+  }, [snippet, exchange, analysis, cause]);
   if (!snippet) return null;
   return (
     <section>
-      <h3>Server configuration</h3>
+      <h3>{cause ? `Server configuration for this cause` : 'Server configuration'}</h3>
       <div class="snippet-bar">
         <label>
           Server{' '}

@@ -2,6 +2,7 @@
 // cache is safe) so that filtering 20,000 rows per keystroke is a string search, not a re-derivation.
 import type { ExchangeType } from '../../core/analysis';
 import type { RecordedExchange } from '../../core/protocol';
+import { rowCause } from './cause-view';
 
 /** The verdict as the list shows it: allowed with warnings is its own state. */
 export type RowVerdict = 'allowed' | 'blocked' | 'warning' | 'unknown';
@@ -18,6 +19,8 @@ export interface RowView {
   /** The browser's error (`net::ERR_FAILED`), shown as the status tooltip. */
   readonly error: string;
   readonly reason: string;
+  /** The real cause's short tag (`502 · no CORS on errors`), '' when none (src/core/cause). */
+  readonly cause: string;
 }
 
 const cache = new WeakMap<RecordedExchange, RowView>();
@@ -64,6 +67,7 @@ export function rowView(entry: RecordedExchange): RowView {
     status: statusOf(entry),
     error: entry.exchange.error ?? '',
     reason,
+    cause: rowCause(entry)?.tag ?? '',
   };
   cache.set(entry, view);
   return view;
@@ -78,7 +82,7 @@ const searchCache = new WeakMap<RowView, string>();
 export function searchText(row: RowView): string {
   let text = searchCache.get(row);
   if (text === undefined) {
-    text = `${row.method}\n${row.url}\n${row.origin}\n${row.reason}\n${row.error}`.toLowerCase();
+    text = `${row.method}\n${row.url}\n${row.origin}\n${row.cause}\n${row.reason}\n${row.error}`.toLowerCase();
     searchCache.set(row, text);
   }
   return text;
