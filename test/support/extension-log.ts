@@ -47,26 +47,29 @@ export async function extensionPage(browser: Browser, name: BrowserName): Promis
 }
 
 /** The snapshot of the tab whose URL starts with `tabUrlPrefix`, read through the panel protocol. */
-export function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snapshot> {
-  return extPage.evaluate(async (prefix: string) => {
+export async function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snapshot> {
+  // As JSON text: the recorder shares one frozen object per distinct header (header-pool.ts), and
+  // WebDriver BiDi hands an object seen twice back as a reference puppeteer leaves undefined.
+  const text = await extPage.evaluate(async (prefix: string) => {
     type Api = typeof chrome;
     const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
     const tabs = await api.tabs.query({});
     const tab = tabs.find((t) => t.url?.startsWith(prefix));
     if (tab?.id === undefined) throw new Error(`no tab at ${prefix}: ${tabs.map((t) => t.url).join(', ')}`);
     const tabId = tab.id;
-    return new Promise<Snapshot>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       const port = api.runtime.connect({ name: `cors-lens:${tabId}` });
       const timer = setTimeout(() => reject(new Error('no snapshot within 20 s')), 20_000);
       port.onMessage.addListener((m: { type: string; payload: Snapshot }) => {
         if (m.type !== 'snapshot') return;
         clearTimeout(timer);
         port.disconnect();
-        resolve(m.payload);
+        resolve(JSON.stringify(m.payload));
       });
       port.postMessage({ type: 'hello', version: 1, payload: { tabId, protocolVersion: 1 } });
     });
   }, tabUrlPrefix);
+  return JSON.parse(text) as Snapshot;
 }
 
 /**
