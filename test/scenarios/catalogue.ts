@@ -2,6 +2,7 @@
 // Used by the runner page, the fixture recorder, the fixture regression suite and the e2e tests.
 
 import { credentialScenarios } from './credentials';
+import { harEvidenceScenarios } from './har-evidence';
 import { noCorsScenarios } from './no-cors';
 import { preflightScenarios } from './preflight';
 import { redirectScenarios } from './redirect';
@@ -18,6 +19,7 @@ export const catalogue: readonly Scenario[] = [
   ...safelistScenarios,
   ...redirectScenarios,
   ...noCorsScenarios,
+  ...harEvidenceScenarios,
 ];
 
 const byId = new Map(catalogue.map((s) => [s.id, s]));

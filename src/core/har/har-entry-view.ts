@@ -30,6 +30,11 @@ export interface HarEntryView {
   /** Chrome's `response._error` (or an entry-level `_error`), when non-empty. */
   readonly error?: string;
   readonly initiator?: InitiatorView;
+  /**
+   * A request id the recorder wrote (`_requestId`): one id for every hop of a redirected request
+   * (CDP keeps its requestId across redirects). Absent from DevTools' own export.
+   */
+  readonly requestId?: string;
   readonly resourceType?: string;
   /** HAR `serverIPAddress`, when given. */
   readonly serverIp?: string;

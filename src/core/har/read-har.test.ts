@@ -71,6 +71,27 @@ describe('redirect chains', () => {
     ['an earlier entry is never the follow-up', [{ url: `${API}/to`, at: 0 }, redirect(1, 302, 'GET', `${API}/to`)], [[[0], []], [[1], []]]],
     ['three hops', [redirect(0, 301, 'GET', `${API}/a`), { url: `${API}/a`, at: 1, status: 302, responseHeaders: { Location: `${API}/b` } }, { url: `${API}/b`, at: 2 }], [[[0, 1, 2], []]]],
     ['the nearest in time of two candidates', [redirect(0, 302, 'GET', `${API}/to`), { url: `${API}/to`, at: 5000 }, { url: `${API}/to`, at: 3 }], [[[0, 2], []], [[1], []]]],
+    // Issue 10: two requests redirected to one URL; the first failed its CORS check on the 302.
+    ['a redirect the browser refused has no next hop', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), responseExtra: { _error: 'net::ERR_FAILED' } },
+      { ...redirect(8, 302, 'GET', `${API}/to`), url: `${API}/other` },
+      { url: `${API}/to`, at: 11, headers: { Origin: PAGE } },
+    ], [[[0], []], [[1, 2], []]]],
+    ['a follow-up goes to the redirect just before it, not the first in the log', [
+      redirect(0, 302, 'GET', `${API}/to`),
+      { ...redirect(8, 302, 'GET', `${API}/to`), url: `${API}/other` },
+      { url: `${API}/to`, at: 11, headers: { Origin: PAGE } },
+    ], [[[0], []], [[1, 2], []]]],
+    ['the Origin stays or becomes null, never another origin', [
+      redirect(0, 302, 'GET', `${API}/to`),
+      { url: `${API}/to`, at: 1, headers: { Origin: 'http://other:1' } },
+      { url: `${API}/to`, at: 2, headers: { Origin: 'null' } },
+    ], [[[0, 2], []], [[1], []]]],
+    ['a recorder request id that differs rules a follow-up out', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), extra: { _requestId: '1' } },
+      { url: `${API}/to`, at: 1, extra: { _requestId: '2' } },
+      { url: `${API}/to`, at: 9, extra: { _requestId: '1' } },
+    ], [[[0, 2], []], [[1], []]]],
   ])('%s', (_name, entries, expected) => {
     expect(shape(read(entries))).toEqual(expected);
   });

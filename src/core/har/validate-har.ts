@@ -104,6 +104,7 @@ function readEntry(raw: unknown, index: number): HarEntryView {
     redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
     ...(error !== undefined ? { error } : {}),
     ...(initiator ? { initiator } : {}),
+    ...(nonEmptyString(raw._requestId) !== undefined ? { requestId: nonEmptyString(raw._requestId) as string } : {}),
     ...(resourceType !== undefined ? { resourceType } : {}),
     ...(nonEmptyString(raw.serverIPAddress) !== undefined ? { serverIp: nonEmptyString(raw.serverIPAddress) as string } : {}),
     ...(corsLens ? { corsLens } : {}),
