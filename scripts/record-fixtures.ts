@@ -1,12 +1,12 @@
 // Record the fixture HARs: every catalogue scenario in real Chromium and real Firefox ESR against
 // the two-origin loopback scenario server, one fresh tab per scenario. Run:
-//   npx tsx scripts/record-fixtures.ts [--source chromium|firefox|firefox-extension] [--only id,id]
+//   npx tsx scripts/record-fixtures.ts [--source chromium|chrome-devtools|firefox|firefox-extension] [--only id,id]
 // Writes test/fixtures/<source>/<scenario>.har and test/fixtures/outcomes.json (expected vs
 // observed). How each source obtains its entries: test/fixtures/README.md.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { writeHar } from '../src/core/har/write-har';
 import { catalogue } from '../test/scenarios/catalogue';
 import type { RunResult, Scenario } from '../test/scenarios/types';
@@ -14,14 +14,15 @@ import { start, type ScenarioServer } from '../test/server/scenario-server';
 import { BidiHarRecorder } from '../test/support/bidi-har';
 import { type BrowserName, withBrowser } from '../test/support/browsers';
 import { CdpHarRecorder } from '../test/support/cdp-har';
-import { ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
+import { devtoolsHarLog, devtoolsPageFrame } from '../test/support/devtools-har';
+import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
 import { extensionPage, snapshotWhen } from '../test/support/extension-log';
 import { type CorsErrorStatus, type FixtureTag, harFile } from '../test/support/har';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 /** Events of a finished request can trail the page's promise by a few ms. */
 const SETTLE_MS = 150;
-const SOURCES = ['chromium', 'firefox', 'firefox-extension'] as const;
+const SOURCES = ['chromium', 'chrome-devtools', 'firefox', 'firefox-extension'] as const;
 type SourceName = (typeof SOURCES)[number];
 
 interface Observed {
@@ -42,6 +43,8 @@ interface Context {
   readonly browser: Browser;
   readonly version: string;
   readonly ext?: Page;
+  /** chrome-devtools: the extension's devtools_page inside the tab's DevTools. */
+  readonly devtools?: Frame;
 }
 
 const ofScenario = (id: string) => (url: string) => url.includes(`/api/${id}/`);
@@ -49,8 +52,20 @@ const notFavicon = (url: string) => !url.endsWith('/favicon.ico');
 const pageUrl = (server: ScenarioServer, s: Scenario): string => `${server.pageOrigin}/?scenario=${s.id}`;
 
 async function capture(source: SourceName, ctx: Context, page: Page, s: Scenario): Promise<Capture> {
-  const browser = { name: source === 'chromium' ? 'chromium' : 'firefox', version: ctx.version };
+  const browser = { name: source === 'chromium' || source === 'chrome-devtools' ? 'chromium' : 'firefox', version: ctx.version };
   const startedAt = Date.now();
+  if (source === 'chrome-devtools') {
+    // CDP only for the failure's corsErrorStatus; the entries are DevTools' own export, as written.
+    const cdp = await CdpHarRecorder.attach(await page.createCDPSession());
+    return {
+      cors: () => cdp.corsErrorStatus(ofScenario(s.id)),
+      log: async (tag) => {
+        const log = await devtoolsHarLog(ctx.devtools as Frame);
+        const entries = (log.entries as { request: { url: string } }[]).filter((e) => notFavicon(e.request.url));
+        return { log: { ...log, entries, _corsLensFixture: tag } };
+      },
+    };
+  }
   if (source === 'chromium') {
     const cdp = await CdpHarRecorder.attach(await page.createCDPSession());
     return { cors: () => cdp.corsErrorStatus(ofScenario(s.id)), log: async (tag) => harFile(browser, pageUrl(ctx.server, s), startedAt, cdp.entries(notFavicon), tag) };
@@ -72,17 +87,25 @@ async function capture(source: SourceName, ctx: Context, page: Page, s: Scenario
 }
 
 async function record(source: SourceName, scenarios: readonly Scenario[], outcomes: Outcomes): Promise<void> {
-  const name: BrowserName = source === 'chromium' ? 'chromium' : 'firefox';
-  const withExtension = source === 'firefox-extension';
+  const name: BrowserName = source === 'chromium' || source === 'chrome-devtools' ? 'chromium' : 'firefox';
+  const withExtension = source === 'firefox-extension' || source === 'chrome-devtools';
+  // DevTools' log is per tab and cleared on navigation: one tab, with DevTools open, for all scenarios.
+  const oneTab = source === 'chrome-devtools';
   if (withExtension) ensureExtensionBuilt();
   const server = await start();
   const dir = new URL(`${source}/`, FIXTURES);
   await mkdir(dir, { recursive: true });
   try {
-    await withBrowser(name, withExtension ? { extensionDir: FIREFOX_DIR } : {}, async ({ browser }) => {
-      const ctx: Context = { server, browser, version: await browser.version(), ...(withExtension ? { ext: await extensionPage(browser, name) } : {}) };
+    const options = oneTab ? { extensionDir: CHROME_DIR, devtools: true } : withExtension ? { extensionDir: FIREFOX_DIR } : {};
+    await withBrowser(name, options, async ({ browser }) => {
+      const tab = oneTab ? (await browser.pages())[0] : undefined;
+      const ctx: Context = {
+        server, browser, version: await browser.version(),
+        ...(source === 'firefox-extension' ? { ext: await extensionPage(browser, name) } : {}),
+        ...(oneTab ? { devtools: await devtoolsPageFrame(browser) } : {}),
+      };
       for (const s of scenarios) {
-        const page = await browser.newPage();
+        const page = tab ?? (await browser.newPage());
         const cap = await capture(source, ctx, page, s);
         await page.goto(pageUrl(server, s), { waitUntil: 'load' });
         const result = await page.evaluate((id) => (window as unknown as { runScenario(id: string): Promise<RunResult> }).runScenario(id), s.id);
@@ -94,7 +117,7 @@ async function record(source: SourceName, scenarios: readonly Scenario[], outcom
           browserVersion: ctx.version,
           pageOutcome: result.outcome,
           ...(corsErrorStatus ? { corsErrorStatus } : {}),
-          source: { chromium: 'cdp-network', firefox: 'bidi-network+server-log', 'firefox-extension': 'cors-lens-recorder+har-export' }[source],
+          source: { chromium: 'cdp-network', 'chrome-devtools': 'chrome-devtools-gethar', firefox: 'bidi-network+server-log', 'firefox-extension': 'cors-lens-recorder+har-export' }[source],
           pageResult: result,
         };
         await writeFile(new URL(`${s.id}.har`, dir), `${JSON.stringify(await cap.log(tag), null, 2)}\n`);
@@ -104,7 +127,7 @@ async function record(source: SourceName, scenarios: readonly Scenario[], outcom
         row[source] = { outcome: result.outcome, ...(corsErrorStatus ?? {}) };
         const flag = result.outcome === s.expected ? '' : `   <-- expected ${s.expected}`;
         console.log(`${source} ${s.id}: ${result.outcome}${corsErrorStatus ? ` (${corsErrorStatus.corsError} ${corsErrorStatus.failedParameter})` : ''}${flag}`);
-        await page.close();
+        if (!tab) await page.close();
         server.clearLog();
       }
     });

@@ -1,7 +1,7 @@
 // The selected exchange: verdict, why, warnings, the fix, server configuration, and the
 // request/preflight/response hops side by side.
 import type { RecordedExchange } from '../../core/protocol';
-import { rowView } from '../state/row-view';
+import { rowView, verdictLabel } from '../state/row-view';
 import { CurlSection } from './CurlSection';
 import { ExchangeSides } from './ExchangeSides';
 import type { ProbeController } from '../probe-store';
@@ -38,7 +38,7 @@ export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedE
           <span class="method">{row.method}</span> <span class="url">{row.url}</span>
         </h2>
         <p class="badges">
-          <span class={`badge verdict-${row.verdict}`}>{row.verdict}</span>
+          <span class={`badge verdict-${row.verdict}${row.likely ? ` likely-${row.likely}` : ''}`}>{verdictLabel(row)}</span>
           <span class="badge">{analysis.type}</span>
           <span class="muted">
             from {row.origin} · credentials {CREDENTIALS[analysis.credentials] ?? analysis.credentials} · status {row.error ? `${row.status} ${row.error}` : row.status}

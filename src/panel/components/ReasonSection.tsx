@@ -38,6 +38,11 @@ export function ReasonSection({ analysis }: { analysis: Analysis }) {
   return (
     <section>
       <h3>Why</h3>
+      {analysis.verdict === 'unknown' && analysis.likely && (
+        <p class="reason-message likely">
+          <strong>Likely {analysis.likely}.</strong> {analysis.likelyBecause}
+        </p>
+      )}
       {analysis.verdict === 'unknown' && <p class="reason-message">Undecided: {analysis.dependsOn ?? 'not enough data.'}</p>}
       <ul class="reasons">
         {analysis.reasons.map((r, i) => (
