@@ -1,7 +1,8 @@
 // `--json` output. The field names of each exchange (url, method, initiatorOrigin, entry,
 // preflightEntry, type, verdict, reasons, fix, warnings) are a public interface that CI
 // pipelines parse: add fields, never rename or remove. Added so far: id, status,
-// credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit).
+// credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit),
+// likely and likelyBecause (for `unknown` that hangs on the credentials mode, src/core/likely.ts).
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
@@ -35,6 +36,8 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
     requestOrigin: analysis.requestOrigin,
     crossOrigin,
     audit,
+    likely: analysis.likely ?? null,
+    likelyBecause: analysis.likelyBecause ?? null,
   };
 }
 

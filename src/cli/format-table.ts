@@ -31,6 +31,7 @@ export function printable(text: string): string {
 
 function reasonText({ analysis }: AnalyzedExchange): string {
   if (analysis.verdict === 'blocked') return analysis.reasons[0]?.message ?? '';
+  if (analysis.verdict === 'unknown' && analysis.likely) return `likely ${analysis.likely}: ${analysis.likelyBecause ?? ''} Depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   if (analysis.verdict === 'unknown') return `depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   const warning = analysis.warnings[0];
   if (!warning) return '';

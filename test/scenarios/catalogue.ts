@@ -9,6 +9,7 @@ import { redirectScenarios } from './redirect';
 import { safelistScenarios } from './safelist';
 import { simpleScenarios } from './simple';
 import type { Scenario } from './types';
+import { wptScenarios } from './wpt';
 
 export type { Scenario, RunResult, PageOutcome } from './types';
 
@@ -20,6 +21,7 @@ export const catalogue: readonly Scenario[] = [
   ...redirectScenarios,
   ...noCorsScenarios,
   ...harEvidenceScenarios,
+  ...wptScenarios,
 ];
 
 const byId = new Map(catalogue.map((s) => [s.id, s]));
