@@ -20,29 +20,28 @@ export interface HarPost {
 /** The loopback collector and the extension directory that posts to it. */
 export class FirefoxDevtoolsHar {
   #latest: HarPost | undefined;
+  readonly #server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      try {
+        if (body) this.#latest = { at: Date.now(), log: JSON.parse(body) as HarPost['log'] };
+      } finally {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*' });
+        res.end();
+      }
+    });
+  });
+  /** The throwaway extension (temporary install), with the collector's port written in. */
+  extensionDir = '';
 
-  private constructor(
-    private readonly server: Server,
-    readonly extensionDir: string,
-  ) {}
+  private constructor() {}
 
   static async start(): Promise<FirefoxDevtoolsHar> {
-    let self: FirefoxDevtoolsHar | undefined;
-    const server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        try {
-          if (self && body) self.#latest = { at: Date.now(), log: JSON.parse(body) as HarPost['log'] };
-        } finally {
-          res.writeHead(204, { 'Access-Control-Allow-Origin': '*' });
-          res.end();
-        }
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    const self = new FirefoxDevtoolsHar();
+    await new Promise<void>((resolve) => self.#server.listen(0, '127.0.0.1', resolve));
+    const { port } = self.#server.address() as { port: number };
     const dir = mkdtempSync(join(tmpdir(), 'cors-lens-ff-devtools-'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
       manifest_version: 2,
@@ -57,7 +56,7 @@ export class FirefoxDevtoolsHar {
   const log = await browser.devtools.network.getHAR();
   await fetch('http://127.0.0.1:${port}/har', { method: 'POST', body: JSON.stringify(log) });
 }, ${POST_EVERY_MS});\n`);
-    self = new FirefoxDevtoolsHar(server, dir);
+    self.extensionDir = dir;
     return self;
   }
 
@@ -76,6 +75,6 @@ export class FirefoxDevtoolsHar {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 }
