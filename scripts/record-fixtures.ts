@@ -72,9 +72,11 @@ async function capture(source: SourceName, ctx: Context, page: Page, s: Scenario
   if (source === 'firefox-devtools') {
     return {
       log: async (tag) => {
-        // Every request the server answered for the scenario is in the log (unsent ones come along).
+        // Every request the server answered for the scenario is in the log with its response (the
+        // toolbox adds an entry before its response arrives, so counting entries alone races).
         const answered = ctx.server.requests(s.id).length;
-        const mine = (log: { entries: readonly { request: { url: string } }[] }) => log.entries.filter((e) => ofScenario(s.id)(e.request.url)).length;
+        const mine = (log: { entries: readonly { request: { url: string }; response: { status: number } }[] }) =>
+          log.entries.filter((e) => ofScenario(s.id)(e.request.url) && e.response.status !== 0).length;
         const log = await (ctx.firefoxHar as FirefoxDevtoolsHar).logAfter(Date.now(), (l) => mine(l) >= answered);
         return { log: { ...log, entries: log.entries.filter((e) => notFavicon(e.request.url)), _corsLensFixture: tag } };
       },

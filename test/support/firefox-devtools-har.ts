@@ -14,7 +14,7 @@ const POST_EVERY_MS = 300;
 
 export interface HarPost {
   readonly at: number;
-  readonly log: { readonly entries: readonly { readonly request: { readonly url: string } }[] } & Record<string, unknown>;
+  readonly log: { readonly entries: readonly { readonly request: { readonly url: string }; readonly response: { readonly status: number } }[] } & Record<string, unknown>;
 }
 
 /** The loopback collector and the extension directory that posts to it. */
@@ -65,7 +65,12 @@ export class FirefoxDevtoolsHar {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const latest = this.#latest;
-      if (latest && latest.at > since && done(latest.log)) return latest.log;
+      if (latest && latest.at > since && done(latest.log)) {
+        // Entries for requests that were never sent trail the answered ones: take a later post too.
+        const settled = Date.now();
+        while (!(this.#latest && this.#latest.at > settled + 2 * POST_EVERY_MS) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        return (this.#latest ?? latest).log;
+      }
       if (Date.now() > deadline) {
         const seen = latest ? `the last, ${Date.now() - latest.at} ms old, had ${latest.log.entries.length} entries` : 'none arrived';
         throw new Error(`Firefox DevTools posted no HAR with the scenario in time (${seen})`);
