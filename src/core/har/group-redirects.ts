@@ -14,18 +14,13 @@
 import { redirectCandidates, type RedirectPair } from './redirect-candidates';
 import type { HarEntryView } from './har-entry-view';
 
-/** Lower is better: a `_initiator.type: "redirect"` follow-up first, then the nearest in time, then in place. */
-function lower(a: RedirectPair, b: RedirectPair): boolean {
-  for (let i = 0; i < a.cost.length; i++) {
-    if ((a.cost[i] as number) !== (b.cost[i] as number)) return (a.cost[i] as number) < (b.cost[i] as number);
-  }
-  return false;
-}
+/** Lower cost first: a `_initiator.type: "redirect"` or same-id follow-up, then the nearest in time, then in place. */
+const byCost = (a: RedirectPair, b: RedirectPair): number => a.cost[0] - b.cost[0] || a.cost[1] - b.cost[1] || a.cost[2] - b.cost[2];
 
 /** Split request entries (no preflights) into chains of hops, each in order. Input in log order. */
 export function groupRedirects(requests: readonly HarEntryView[]): HarEntryView[][] {
   const pairs = redirectCandidates(requests);
-  pairs.sort((a, b) => (lower(a, b) ? -1 : lower(b, a) ? 1 : 0));
+  pairs.sort(byCost);
   const next = new Map<number, HarEntryView>();
   const isFollowUp = new Set<number>();
   for (const { from, to } of pairs) {

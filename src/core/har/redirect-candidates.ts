@@ -9,7 +9,7 @@ import { headerValue, withoutFragment } from './har-entry-view';
 const CLOCK_SLACK_MS = 1000;
 /** How many later entries for the target URL one redirect may look at, and keep. */
 const MAX_SCANNED = 64;
-const MAX_CANDIDATES = 16;
+const MAX_CANDIDATES = 8;
 
 export interface RedirectPair {
   readonly from: HarEntryView;
