@@ -102,4 +102,45 @@ export const wptScenarios: readonly Scenario[] = [
     expected: 'threw',
     expectedCorsError: 'HeaderDisallowedByPreflightResponse',
   },
+  // cors-redirect-preflight.any.js: 301 keeps PUT, so the new URL is preflighted again.
+  {
+    id: 'wpt-redirect-preflight-301-put',
+    description: 'PUT (preflighted), 301 to another API path; each hop is preflighted and allowed',
+    page: put,
+    steps: {
+      main: { preflight: preflightOk(allowPage, allowPut), response: redirect(301, '{api}{self}/final', allowPage) },
+      final: { preflight: preflightOk(allowPage, allowPut), response: ok(allowPage) },
+    },
+    expected: 'resolved',
+  },
+  // cors-redirect-preflight.any.js: 303 turns PUT into a GET without body or Content-Type (Fetch
+  // §4.4 step 12), a safelisted request: no second preflight, only the CORS check.
+  {
+    id: 'wpt-redirect-preflight-303-put',
+    description: 'PUT JSON (preflighted), 303 to another API path; the GET that follows needs no preflight',
+    page: { initiator: 'fetch', method: 'PUT', headers: [['Content-Type', 'application/json']], body: '{}' },
+    steps: {
+      main: { preflight: preflightOk(allowPage, allowPut, ['Access-Control-Allow-Headers', 'Content-Type']), response: redirect(303, '{api}{self}/final', allowPage) },
+      final: { response: ok(allowPage) },
+    },
+    expected: 'resolved',
+  },
+  // cors-preflight-not-cors-safelisted.any.js: text/plain with parameters stays safelisted.
+  {
+    id: 'wpt-safelist-content-type-plain-params',
+    description: 'POST Content-Type "text/plain;charset=ISO-8859-1;foo=bar": safelisted, no preflight',
+    page: { initiator: 'fetch', method: 'POST', headers: [['Content-Type', 'text/plain;charset=ISO-8859-1;foo=bar']], body: 'x' },
+    steps: main(ok(allowPage)),
+    expected: 'resolved',
+  },
+  // cors-preflight-not-cors-safelisted.any.js: a CORS-unsafe byte (") makes it need a preflight.
+  {
+    id: 'wpt-safelist-content-type-unsafe-quote',
+    description: 'POST Content-Type \'text/plain; charset="utf-8"\': the quote is a CORS-unsafe byte, preflight refused (405, no Allow-Origin)',
+    page: { initiator: 'fetch', method: 'POST', headers: [['Content-Type', 'text/plain; charset="utf-8"']], body: 'x' },
+    steps: main(ok(allowPage)),
+    expected: 'threw',
+    // Chromium checks the preflight's Allow-Origin before its status.
+    expectedCorsError: 'PreflightMissingAllowOriginHeader',
+  },
 ];
