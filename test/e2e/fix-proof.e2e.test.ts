@@ -20,6 +20,7 @@ import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 /** Blocked scenarios no header change can fix, and what the note must say. */
 const UNFIXABLE: Readonly<Record<string, string>> = {
   'preflight-redirect-302': 'a preflight never follows redirects',
+  'wpt-preflight-redirect-308': 'a preflight never follows redirects',
   'redirect-cross-origin-null-origin-mismatch': 'Origin is "null"',
   'redirect-cross-origin-credentials-wildcard': 'Origin is "null"',
   'redirect-back-to-page-origin': 'Origin is "null"',

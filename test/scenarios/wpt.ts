@@ -34,6 +34,24 @@ export const wptScenarios: readonly Scenario[] = [
     expected: 'threw',
     expectedCorsError: 'PreflightInvalidStatus',
   },
+  // cors-preflight-status.any.js / cors-preflight-redirect.any.js: a preflight never follows a
+  // redirect, and a 3xx without Location is just not a 2xx.
+  {
+    id: 'wpt-preflight-redirect-308',
+    description: 'PUT, preflight answered 308 to another API path (with CORS headers)',
+    page: put,
+    steps: { main: { response: ok(allowPage), preflight: redirect(308, '{api}{self}/final', allowPage, allowPut) }, final: { preflight: preflightOk(allowPage, allowPut), response: ok(allowPage) } },
+    expected: 'threw',
+    expectedCorsError: 'PreflightDisallowedRedirect',
+  },
+  {
+    id: 'wpt-preflight-status-300',
+    description: 'PUT, preflight answered 300 without Location (with CORS headers)',
+    page: put,
+    steps: main(ok(allowPage), answer(300, allowPage, allowPut)),
+    expected: 'threw',
+    expectedCorsError: 'PreflightInvalidStatus',
+  },
   // cors-redirect.any.js: a CORS GET follows 301/303/308 when every hop passes the CORS check.
   ...([301, 303, 308] as const).map((status): Scenario => ({
     id: `wpt-redirect-${status}-get`,
