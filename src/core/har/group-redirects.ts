@@ -6,7 +6,8 @@
 //   net::ERR_FAILED on a redirect that failed the CORS check, Fetch §4.4 step 3) ends its request;
 // - `redirectURL`/`Location` names its URL, and its method is the one the browser would use
 //   (Fetch §4.4 step 12: 301/302 turn POST into GET, 303 turns everything but HEAD into GET);
-// - it starts after the 3xx; the same request id (Chrome keeps one CDP requestId across hops);
+// - it starts after the 3xx; the same request id (Chrome keeps one CDP requestId across hops) and
+//   the same initiator stack (Chrome DevTools writes the request's on every hop);
 // - its `Origin` is the 3xx's own, or `null` once a cross-origin redirect tainted it (§3.1);
 // then each follow-up goes to the redirect that precedes it most closely (a browser requests the
 // new URL at once), decided over all candidate pairs, not greedily in log order.

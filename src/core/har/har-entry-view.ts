@@ -11,6 +11,11 @@ export interface InitiatorView {
   readonly type: string;
   readonly url?: string;
   readonly requestId?: string;
+  /**
+   * The script position that made the request (`url:line:column` of the first stack frame):
+   * Chrome DevTools writes the same stack on every hop of a redirected request.
+   */
+  readonly frame?: string;
 }
 
 export interface HarEntryView {

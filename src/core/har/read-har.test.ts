@@ -87,6 +87,11 @@ describe('redirect chains', () => {
       { url: `${API}/to`, at: 1, headers: { Origin: 'http://other:1' } },
       { url: `${API}/to`, at: 2, headers: { Origin: 'null' } },
     ], [[[0, 2], []], [[1], []]]],
+    ['a follow-up made from another call site (Chrome DevTools initiator stack) is another request', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), extra: { _initiator: { type: 'script', stack: { callFrames: [{ url: `${PAGE}/a.js`, lineNumber: 3, columnNumber: 5 }] } } } },
+      { url: `${API}/to`, at: 1, extra: { _initiator: { type: 'script', stack: { callFrames: [{ url: `${PAGE}/b.js`, lineNumber: 9, columnNumber: 1 }] } } } },
+      { url: `${API}/to`, at: 9, extra: { _initiator: { type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: `${PAGE}/a.js`, lineNumber: 3, columnNumber: 5 }] } } } } },
+    ], [[[0, 2], []], [[1], []]]],
     ['a recorder request id that differs rules a follow-up out', [
       { ...redirect(0, 302, 'GET', `${API}/to`), extra: { _requestId: '1' } },
       { url: `${API}/to`, at: 1, extra: { _requestId: '2' } },

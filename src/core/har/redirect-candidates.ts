@@ -52,6 +52,10 @@ function originFits(from: HarEntryView, to: HarEntryView): boolean {
 function fits(from: HarEntryView, to: HarEntryView, method: string): boolean {
   if (to.method !== method || !originFits(from, to)) return false;
   if (from.requestId !== undefined && to.requestId !== undefined && from.requestId !== to.requestId) return false;
+  // Chrome DevTools writes the initiator's stack on every hop: another call site is another request.
+  const a = from.initiator?.frame;
+  const b = to.initiator?.frame;
+  if (a !== undefined && b !== undefined && a !== b) return false;
   return !(to.startedAt < from.startedAt - CLOCK_SLACK_MS);
 }
 
