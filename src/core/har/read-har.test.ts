@@ -131,6 +131,15 @@ describe('exchange fields', () => {
     expect(x?.hops[0]?.response).toBeUndefined();
   });
 
+  // Issue 10: Chrome's export of an aborted opaque fetch: a status, no header at all, an error.
+  test.each<[string, EntrySpec, boolean]>([
+    ['a status with no header at all and an error: nothing was recorded', { url: `${API}/x`, status: 200, responseExtra: { _error: 'net::ERR_ABORTED' } }, false],
+    ['a status with no header and no error is kept (a recorder that writes no headers)', { url: `${API}/x`, status: 200 }, true],
+  ])('%s', (_label, entry, kept) => {
+    const [x] = read([entry]).exchanges;
+    expect(x?.hops[0]?.response !== undefined).toBe(kept);
+  });
+
   test('status 0 with headers keeps the headers', () => {
     const [x] = read([{ url: `${API}/x`, status: 0, responseHeaders: { 'Access-Control-Allow-Origin': '*' } }]).exchanges;
     expect(x?.hops[0]?.response).toEqual({ status: 0, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] });
