@@ -2,7 +2,8 @@
 // preflightEntry, type, verdict, reasons, fix, warnings) are a public interface that CI
 // pipelines parse: add fields, never rename or remove. Added so far: id, status,
 // credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit),
-// cause (the real cause behind a failure, src/core/cause: { code, tag, message, evidence, fix, ... }, or null).
+// cause (the real cause behind a failure, src/core/cause: { code, tag, message, evidence, fix, ... }, or null),
+// likely and likelyBecause (for `unknown` that hangs on the credentials mode, src/core/likely.ts).
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
@@ -37,6 +38,8 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
     crossOrigin,
     audit,
     cause: cause ?? null,
+    likely: analysis.likely ?? null,
+    likelyBecause: analysis.likelyBecause ?? null,
   };
 }
 

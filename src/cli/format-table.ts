@@ -34,6 +34,7 @@ function reasonText({ analysis, cause }: AnalyzedExchange): string {
   // The cause's tag leads; the browser's reason follows unchanged.
   const tag = cause ? `[${cause.tag}] ` : '';
   if (analysis.verdict === 'blocked') return tag + (analysis.reasons[0]?.message ?? '');
+  if (analysis.verdict === 'unknown' && analysis.likely) return `${tag}likely ${analysis.likely}: ${analysis.likelyBecause ?? ''} Depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   if (analysis.verdict === 'unknown') return `${tag}depends on ${analysis.dependsOn ?? 'data the record lacks'}`;
   const warning = analysis.warnings[0];
   if (!warning) return '';

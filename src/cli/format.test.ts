@@ -91,12 +91,19 @@ describe('formatJson', () => {
     const json = JSON.parse(formatJson([row(2, BLOCKED)])) as { exchanges: Record<string, unknown>[] };
     expect(Object.keys(json.exchanges[0] ?? {})).toEqual([
       'url', 'method', 'initiatorOrigin', 'entry', 'preflightEntry', 'type', 'verdict', 'reasons', 'fix', 'warnings',
-      'id', 'status', 'credentials', 'dependsOn', 'requestOrigin', 'crossOrigin', 'audit', 'cause',
+      'id', 'status', 'credentials', 'dependsOn', 'requestOrigin', 'crossOrigin', 'audit', 'cause', 'likely', 'likelyBecause',
     ]);
     expect(exchangeJson(row(2, BLOCKED))).toMatchObject({
       url: 'http://api.test/x', method: 'PUT', initiatorOrigin: 'http://p.test', entry: 2, preflightEntry: 1,
       type: 'preflighted', verdict: 'blocked', reasons: BLOCKED.reasons, warnings: [], status: 404,
       fix: { preflight: BLOCKED.fix.preflight, preflightStatus: 204, response: BLOCKED.fix.response },
     });
+  });
+
+  test('an undecided exchange gives its likely verdict and why; a decided one gives null', () => {
+    const undecided: Analysis = { ...ALLOWED, verdict: 'unknown', dependsOn: 'whether the request was sent with credentials', likely: 'allowed', likelyBecause: 'Allowed with the default credentials mode.' };
+    expect(exchangeJson(row(2, undecided))).toMatchObject({ verdict: 'unknown', dependsOn: 'whether the request was sent with credentials', likely: 'allowed', likelyBecause: 'Allowed with the default credentials mode.' });
+    expect(exchangeJson(row(2, BLOCKED))).toMatchObject({ likely: null, likelyBecause: null });
+    expect(formatTable([row(2, undecided)], [row(2, undecided)], { colour: false })).toContain('likely allowed: Allowed with the default credentials mode.');
   });
 });

@@ -90,6 +90,13 @@ export interface Analysis {
   readonly warnings: readonly Warning[];
   /** For `unknown`: what the verdict depends on. */
   readonly dependsOn?: string;
+  /**
+   * For `unknown` that hinges on the credentials mode: the verdict under the page's most likely
+   * mode (the defaults: fetch `same-origin`, XHR without `withCredentials`, `crossorigin=anonymous`),
+   * with that assumption in `likelyBecause`. `verdict` stays `unknown`: the record cannot prove it.
+   */
+  readonly likely?: 'allowed' | 'blocked';
+  readonly likelyBecause?: string;
   /** How sure we are of the credentials mode, since webRequest does not tell it. */
   readonly credentials: CredentialsMode;
   /** The `Origin` the final hop carried (`null` after a cross-origin redirect). */

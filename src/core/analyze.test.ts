@@ -129,3 +129,20 @@ describe('isCrossOrigin', () => {
     [exchange([hop('GET', `${API}/x`, {})], { initiatorOrigin: null }), false],
   ])('%#', (ex, expected) => expect(isCrossOrigin(ex)).toBe(expected));
 });
+
+describe('likely verdict where only the credentials mode decides (issue 10)', () => {
+  const WILDCARD = { 'Access-Control-Allow-Origin': '*' };
+  test.each<[string, Exchange, string | undefined, RegExp | undefined]>([
+    ['answered, passes only without credentials: likely allowed (the defaults send none)', exchange([hop('GET', `${API}/x`, GET, 200, WILDCARD)]), 'allowed', /default credentials mode/],
+    ['never answered after a preflight that passes only without credentials: likely blocked', { ...exchange([hop('PUT', `${API}/x`, GET)]), preflights: [PUT_PREFLIGHT(204, { ...WILDCARD, 'Access-Control-Allow-Methods': 'PUT' })] }, 'blocked', /most likely it was sent with credentials/],
+    ['decided exchanges carry no likely', exchange([hop('GET', `${API}/x`, GET, 200, ACAO)], CHROMIUM), undefined, undefined],
+  ])('%s', (_label, ex, likely, because) => {
+    const a = analyzeExchange(ex);
+    expect(a.likely).toBe(likely);
+    if (because) {
+      expect(a.verdict).toBe('unknown');
+      expect(a.dependsOn).toMatch(/^whether the request was sent with credentials/);
+      expect(a.likelyBecause).toMatch(because);
+    } else expect(a.likelyBecause).toBeUndefined();
+  });
+});

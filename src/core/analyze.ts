@@ -6,6 +6,7 @@ import { walkExchange, type WalkResult } from './exchange-walk';
 import { addressSpaceOfUrl, needsLocalNetworkAccess } from './address-space';
 import { BROWSER_ERROR_FIX, fixForFailure, LOCAL_NETWORK_ACCESS_FIX, NO_FIX } from './fix';
 import { getHeader } from './headers';
+import { likelyVerdict } from './likely';
 import type { Exchange } from './model';
 import { originOf } from './origin';
 import { reason } from './reasons';
@@ -131,9 +132,10 @@ export function analyzeExchange(exchange: Exchange): Analysis {
     return fromWalk(exchange, omit, 'omit-or-same-origin', false);
   }
   const withCreds = fromWalk(exchange, include, 'unknown', true);
-  return {
-    ...withCreds,
-    verdict: 'unknown',
-    dependsOn: `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${credentialed.reason.message}`,
-  };
+  const dependsOn = `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${credentialed.reason.message}`;
+  // Literal objects, not a spread of the helper's result: this branch is on the bench's hot path.
+  const likely = likelyVerdict(omit, credentialed);
+  return likely
+    ? { ...withCreds, verdict: 'unknown', dependsOn, likely: likely.likely, likelyBecause: likely.likelyBecause }
+    : { ...withCreds, verdict: 'unknown', dependsOn };
 }

@@ -83,6 +83,17 @@ const ROWS: Record<string, Row> = {
     ex: exchange([hop('GET', `${API}/r`, CORS, 302, { ...ACAO, Location: 'http://127.0.0.1:9000/x' }), hop('GET', 'http://127.0.0.1:9000/x', { 'Sec-Fetch-Mode': 'cors', Origin: 'null' }, 200)]),
     preflight: null, status: null, response: null, note: 'call http://127.0.0.1:9000/x directly',
   },
+  'after a cross-origin redirect, a target that allows * only lacks the header: keep *, add the header': {
+    ex: withPreflight(
+      exchange([
+        hop('POST', `${API}/r`, { ...CORS, 'Content-Type': 'application/json' }, 307, { ...ACAO, Location: 'http://127.0.0.1:9000/x' }),
+        hop('POST', 'http://127.0.0.1:9000/x', { 'Sec-Fetch-Mode': 'cors', Origin: 'null', 'Content-Type': 'application/json' }),
+      ], { error: 'net::ERR_FAILED', browser: 'chromium' }),
+      preflight(`${API}/r`, asked('POST', 'content-type'), 204, { ...ACAO, 'Access-Control-Allow-Headers': 'Content-Type' }),
+      { ...preflight('http://127.0.0.1:9000/x', asked('POST', 'content-type'), 204, { 'Access-Control-Allow-Origin': '*' }) },
+    ),
+    preflight: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type' }, status: null, response: null, note: null,
+  },
   'a page with an opaque origin: never allow null': {
     ex: exchange([hop('GET', URL_X, { 'Sec-Fetch-Mode': 'cors', Origin: 'null' }, 200)], { initiatorOrigin: 'null' }),
     preflight: null, status: null, response: null, note: 'opaque origin',

@@ -104,12 +104,29 @@ function preflightRedirectNote(ctx: FixContext): string {
   return `No header change can fix this: the preflight was redirected${target}, and a preflight never follows redirects (Fetch §4.8, redirect mode "manual"). Have the page call the final URL directly, or stop redirecting OPTIONS ${ctx.url} and answer it there with a 2xx and the CORS headers.`;
 }
 
+const allowsAny = (response: ResponseRecord | undefined): boolean => response !== undefined && getHeader(response.headers, 'Access-Control-Allow-Origin')?.trim() === '*';
+
+/**
+ * With `Origin: null` (after a cross-origin redirect) the fix must not name "null"; but where every
+ * response at fault already allows `*` without credentials, the fix keeps `*` and only adds what is
+ * missing (fixture redirect-preflighted-json-307-cross-origin: the target's preflight allows `*` but
+ * not Content-Type).
+ */
+function wildcardCovers(ctx: FixContext): boolean {
+  if (ctx.withCredentials) return false;
+  // An actual request never sent (its preflight failed) has no response to judge yet.
+  const actualOk = ctx.actualPasses || ctx.actualResponse === undefined || allowsAny(ctx.actualResponse);
+  return ctx.reason.stage === 'preflight' ? allowsAny(ctx.preflightResponse) && actualOk : allowsAny(ctx.actualResponse);
+}
+
 export function computeFix(ctx: FixContext): Fix {
   const note = NOTES[ctx.reason.code];
   if (note) return { ...NO_FIX, note };
-  if (ctx.origin === 'null') return { ...NO_FIX, note: nullOriginNote(ctx) };
+  if (ctx.origin === 'null' && !wildcardCovers(ctx)) return { ...NO_FIX, note: nullOriginNote(ctx) };
   if (ctx.reason.code === 'preflight-redirect') return { ...NO_FIX, note: preflightRedirectNote(ctx) };
-  const response = ctx.actualPasses ? null : withVary(accessHeaders(ctx, ctx.actualResponse), ctx.actualResponse);
+  // With Origin "null" only a `*` already there is kept; nothing is suggested for a response not yet seen.
+  const unseen = ctx.origin === 'null' && ctx.actualResponse === undefined;
+  const response = ctx.actualPasses || unseen ? null : withVary(accessHeaders(ctx, ctx.actualResponse), ctx.actualResponse);
   if (ctx.reason.stage !== 'preflight') return { preflight: null, preflightStatus: null, response };
   const status = ctx.preflightResponse?.status;
   const statusWrong = status === undefined || !isOkStatus(status);

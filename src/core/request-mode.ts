@@ -19,9 +19,37 @@ export function requestMode(exchange: Exchange): RequestMode {
   const type = exchange.resourceType?.toLowerCase() ?? '';
   if (NAVIGATION_TYPES.has(type)) return 'navigate';
   if (type === 'websocket') return 'websocket';
-  if (hasHeader(first.headers, 'Origin') || SCRIPTED_TYPES.has(type)) return 'cors';
+  if (hasHeader(first.headers, 'Origin')) return 'cors';
+  // Only a cors-mode request is preflighted (Fetch §4.1 main fetch step 12); Chrome may log the
+  // request it never sent with provisional headers, without Origin.
+  if (exchange.preflights.length > 0) return 'cors';
+  if (sentWithoutOriginCrossOrigin(exchange)) return 'no-cors';
+  if (SCRIPTED_TYPES.has(type)) return 'cors';
+  // A request that never got an answer may be logged with provisional headers (no Origin even in
+  // cors mode: Chromium's Local Network Access refusal, fixture private-network-from-public-document):
+  // its missing Origin says nothing, and in cors mode the walk says what is missing.
+  if (!exchange.hops[0]?.response && !WIRE_ONLY.some((name) => hasHeader(first.headers, name))) return 'cors';
   // A cross-origin GET without Origin from an <img>, <script> or <link> is a no-cors fetch.
   return first.method === 'GET' || first.method === 'HEAD' ? 'no-cors' : 'cors';
+}
+
+/**
+ * Headers only the network layer adds: their presence shows the record holds the headers as sent,
+ * not the provisional ones Chrome DevTools logs for a request it has not sent (which lack `Origin`
+ * even for a CORS request).
+ */
+const WIRE_ONLY = ['Accept-Encoding', 'Host'];
+
+/**
+ * Fetch §3.1 ("append a request Origin header"): a cors-mode request always carries `Origin`, so a
+ * cross-origin request that reached the server with its wire headers and no `Origin` was not in
+ * cors mode (a `mode: 'no-cors'` fetch keeps `_resourceType: fetch`, issue 10).
+ */
+function sentWithoutOriginCrossOrigin(exchange: Exchange): boolean {
+  const hop = exchange.hops[0];
+  if (!hop?.response || !exchange.initiatorOrigin) return false;
+  if (originOf(hop.request.url) === exchange.initiatorOrigin) return false;
+  return WIRE_ONLY.some((name) => hasHeader(hop.request.headers, name));
 }
 
 /**

@@ -2,12 +2,14 @@
 // Used by the runner page, the fixture recorder, the fixture regression suite and the e2e tests.
 
 import { credentialScenarios } from './credentials';
+import { harEvidenceScenarios } from './har-evidence';
 import { noCorsScenarios } from './no-cors';
 import { preflightScenarios } from './preflight';
 import { redirectScenarios } from './redirect';
 import { safelistScenarios } from './safelist';
 import { simpleScenarios } from './simple';
 import type { Scenario } from './types';
+import { wptScenarios } from './wpt';
 
 export type { Scenario, RunResult, PageOutcome } from './types';
 
@@ -18,6 +20,8 @@ export const catalogue: readonly Scenario[] = [
   ...safelistScenarios,
   ...redirectScenarios,
   ...noCorsScenarios,
+  ...harEvidenceScenarios,
+  ...wptScenarios,
 ];
 
 const byId = new Map(catalogue.map((s) => [s.id, s]));

@@ -15,8 +15,11 @@ export type HeaderLine = readonly [name: string, value: string];
 export interface Answer {
   readonly status: number;
   readonly headers: readonly HeaderLine[];
-  /** Body text; `gif` sends a 1x1 GIF (for <img>), `js` a tiny script. Default: a short JSON. */
-  readonly body?: string | 'gif' | 'js';
+  /**
+   * Body text; `gif` sends a 1x1 GIF (for <img>), `js` a tiny script, `slow` the headers and a first
+   * chunk at once and the rest after a few seconds (so the page can abort mid-body). Default: a short JSON.
+   */
+  readonly body?: string | 'gif' | 'js' | 'slow';
 }
 
 /** How the API answers requests to `{self}/<step>`. Step `main` is what the page requests first. */
@@ -49,6 +52,14 @@ export interface PageAction {
   readonly readHeaders?: readonly string[];
   /** Run in a document marked `Content-Security-Policy: treat-as-public-address` (private network access). */
   readonly publicDocument?: boolean;
+  /** fetch: abort (AbortController) as soon as fetch resolves, while the body is still arriving. */
+  readonly abortAfterHeaders?: boolean;
+  /**
+   * A second request the page makes after this one settles (to its own `step`, same origin roles):
+   * scenarios where two requests of one page meet (two redirects to the same URL). Its outcome is
+   * the second entry of `RunResult.runs`.
+   */
+  readonly then?: Omit<PageAction, 'then' | 'repeat' | 'publicDocument'>;
 }
 
 export type PageOutcome = 'resolved' | 'threw';

@@ -8,6 +8,9 @@ import type { LoggedRequest } from './request-log';
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const SCRIPT = 'window.__scriptRuns = (window.__scriptRuns || 0) + 1;\n';
+/** `slow` bodies: half at once, the rest after SLOW_BODY_MS (bounded: the socket is ended either way). */
+const SLOW_BODY_BYTES = 2048;
+const SLOW_BODY_MS = 3000;
 
 /** Answer to a preflight the scenario does not handle: what a server without CORS support says. */
 const NO_OPTIONS_HANDLER: Answer = { status: 405, headers: [['Allow', 'GET, HEAD, POST']] };
@@ -19,6 +22,7 @@ function bodyOf(answer: Answer, method: string): Buffer {
   if (method === 'HEAD' || answer.status === 204 || answer.status === 304) return Buffer.alloc(0);
   if (answer.body === 'gif') return GIF;
   if (answer.body === 'js') return Buffer.from(SCRIPT);
+  if (answer.body === 'slow') return Buffer.alloc(SLOW_BODY_BYTES, 0x20);
   return Buffer.from(answer.body ?? '{"ok":true}\n');
 }
 
@@ -48,5 +52,11 @@ export function answerApi(
   if (answer.status !== 204 && answer.status !== 304) lines.push(['Content-Length', String(body.length)]);
   entry.answer = { status: answer.status, headers: lines };
   res.writeHead(answer.status, lines.flat());
-  res.end(body);
+  if (answer.body !== 'slow' || body.length === 0) {
+    res.end(body);
+    return;
+  }
+  res.write(body.subarray(0, body.length / 2));
+  const timer = setTimeout(() => res.end(body.subarray(body.length / 2)), SLOW_BODY_MS);
+  res.on('close', () => clearTimeout(timer));
 }

@@ -25,7 +25,9 @@ export function runnerHtml(isPublic: boolean): string {
 export function scenariosJson(scenarios: readonly Scenario[], origins: Origins): string {
   const resolved = scenarios.map((s) => {
     const base = origins[s.page.target ?? 'api'];
-    return { id: s.id, page: s.page, url: `${base}/api/${s.id}/${s.page.step ?? 'main'}` };
+    const then = s.page.then;
+    const thenUrl = then ? `${origins[then.target ?? 'api']}/api/${s.id}/${then.step ?? 'main'}` : undefined;
+    return { id: s.id, page: s.page, url: `${base}/api/${s.id}/${s.page.step ?? 'main'}`, ...(thenUrl ? { thenUrl } : {}) };
   });
   return JSON.stringify(resolved);
 }

@@ -22,9 +22,15 @@ function readHeaders(headers, names) {
 
 async function viaFetch(s) {
   const a = s.page;
-  const init = { method: a.method, headers: a.headers, credentials: a.credentials, mode: a.mode, body: a.body };
+  const controller = new AbortController();
+  const init = { method: a.method, headers: a.headers, credentials: a.credentials, mode: a.mode, body: a.body, signal: controller.signal };
   try {
     const r = await fetch(s.url, init);
+    // The page's own abort after fetch resolved: the browser logs net::ERR_ABORTED, not a CORS failure.
+    if (a.abortAfterHeaders) {
+      controller.abort();
+      return { outcome: 'resolved', status: r.status, responseType: r.type, error: 'aborted by the page after fetch resolved' };
+    }
     await r.arrayBuffer();
     return { outcome: 'resolved', status: r.status, responseType: r.type, headers: readHeaders((n) => r.headers.get(n), a.readHeaders) };
   } catch (e) {
@@ -83,6 +89,10 @@ window.runScenario = async function runScenario(id) {
   let last;
   for (let i = 0; i < (s.page.repeat || 1); i += 1) {
     last = await withTimeout(once(s));
+    runs.push(last.outcome);
+  }
+  if (s.page.then) {
+    last = await withTimeout(once({ ...s, page: s.page.then, url: s.thenUrl }));
     runs.push(last.outcome);
   }
   const outcome = runs.every((o) => o === 'resolved') ? 'resolved' : 'threw';

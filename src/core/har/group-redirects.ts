@@ -1,76 +1,39 @@
-// Redirect chains: a HAR has one entry per hop (Chrome and Firefox both), and nothing but
-// the URL links a 3xx to the request that followed it. We follow `Location` to the nearest
-// later entry for that URL, with the method the browser would use (Fetch §4.4 HTTP-redirect
-// fetch, step 12: 301/302 turn POST into GET, 303 turns everything but HEAD into GET).
+// Redirect chains: a HAR has one entry per hop (Chrome and Firefox both), and no standard field
+// links a 3xx to the request that followed it. The URL alone is not enough (two requests of one
+// page may be redirected to the same URL, issue 10), so a follow-up must fit everything that does
+// tie it to its redirect:
+// - the 3xx was followed at all: an entry carrying the browser's error (`_error`: Chromium's
+//   net::ERR_FAILED on a redirect that failed the CORS check, Fetch §4.4 step 3) ends its request;
+// - `redirectURL`/`Location` names its URL, and its method is the one the browser would use
+//   (Fetch §4.4 step 12: 301/302 turn POST into GET, 303 turns everything but HEAD into GET);
+// - it starts after the 3xx; the same request id (Chrome keeps one CDP requestId across hops) and
+//   the same initiator stack (Chrome DevTools writes the request's on every hop);
+// - its `Origin` is the 3xx's own, or `null` once a cross-origin redirect tainted it (§3.1);
+// then each follow-up goes to the redirect that precedes it most closely (a browser requests the
+// new URL at once), decided over all candidate pairs, not greedily in log order.
 
+import { redirectCandidates, type RedirectPair } from './redirect-candidates';
 import type { HarEntryView } from './har-entry-view';
-import { headerValue, withoutFragment } from './har-entry-view';
 
-/** A redirect's follow-up may be logged a little before the 3xx's own timestamp (clock rounding). */
-const CLOCK_SLACK_MS = 1000;
-
-function redirectTarget(entry: HarEntryView): string | undefined {
-  if (entry.status < 300 || entry.status > 399) return undefined;
-  const location = entry.redirectURL || headerValue(entry.responseHeaders, 'location');
-  if (!location || !URL.canParse(location, entry.url)) return undefined;
-  return withoutFragment(new URL(location, entry.url).href);
-}
-
-function followedMethod(status: number, method: string): string {
-  if (status === 303 && method !== 'HEAD') return 'GET';
-  if ((status === 301 || status === 302) && method === 'POST') return 'GET';
-  return method;
-}
-
-function normalisedUrl(url: string): string {
-  return URL.canParse(url) ? withoutFragment(new URL(url).href) : url;
-}
-
-/** Lower is better: a `_initiator.type: "redirect"` follow-up first, then the nearest in time, then in place. */
-function cost(from: HarEntryView, to: HarEntryView): [number, number, number] {
-  const marked = to.initiator?.type === 'redirect' ? 0 : 1;
-  const dt = Number.isFinite(from.startedAt) && Number.isFinite(to.startedAt) ? Math.abs(to.startedAt - from.startedAt) : 0;
-  return [marked, dt, to.index - from.index];
-}
-
-function lower(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) < (b[i] as number);
-  }
-  return false;
-}
+/** Lower cost first: a `_initiator.type: "redirect"` or same-id follow-up, then the nearest in time, then in place. */
+const byCost = (a: RedirectPair, b: RedirectPair): number => a.cost[0] - b.cost[0] || a.cost[1] - b.cost[1] || a.cost[2] - b.cost[2];
 
 /** Split request entries (no preflights) into chains of hops, each in order. Input in log order. */
 export function groupRedirects(requests: readonly HarEntryView[]): HarEntryView[][] {
-  const byUrl = new Map<string, HarEntryView[]>();
-  for (const entry of requests) {
-    const key = normalisedUrl(entry.url);
-    const list = byUrl.get(key);
-    if (list) list.push(entry);
-    else byUrl.set(key, [entry]);
-  }
+  const pairs = redirectCandidates(requests);
+  pairs.sort(byCost);
   const next = new Map<number, HarEntryView>();
   const isFollowUp = new Set<number>();
-  for (const entry of requests) {
-    const target = redirectTarget(entry);
-    if (target === undefined) continue;
-    const method = followedMethod(entry.status, entry.method);
-    let best: HarEntryView | undefined;
-    for (const candidate of byUrl.get(target) ?? []) {
-      if (candidate.index === entry.index || isFollowUp.has(candidate.index) || candidate.method !== method) continue;
-      // Only later entries: every follow-up then has an earlier head, so chains cannot loop.
-      if (candidate.index < entry.index || candidate.startedAt < entry.startedAt - CLOCK_SLACK_MS) continue;
-      if (!best || lower(cost(entry, candidate), cost(entry, best))) best = candidate;
-    }
-    if (best) {
-      next.set(entry.index, best);
-      isFollowUp.add(best.index);
-    }
+  for (const { from, to } of pairs) {
+    if (next.has(from.index) || isFollowUp.has(to.index)) continue;
+    next.set(from.index, to);
+    isFollowUp.add(to.index);
   }
   const chains: HarEntryView[][] = [];
   for (const head of requests) {
     if (isFollowUp.has(head.index)) continue;
     const chain = [head];
+    // Follow-ups are always later in the log than their redirect, so a chain cannot loop.
     for (let hop = next.get(head.index); hop; hop = next.get(hop.index)) chain.push(hop);
     chains.push(chain);
   }

@@ -11,6 +11,11 @@ export interface InitiatorView {
   readonly type: string;
   readonly url?: string;
   readonly requestId?: string;
+  /**
+   * The script position that made the request (`url:line:column` of the first stack frame):
+   * Chrome DevTools writes the same stack on every hop of a redirected request.
+   */
+  readonly frame?: string;
 }
 
 export interface HarEntryView {
@@ -30,6 +35,11 @@ export interface HarEntryView {
   /** Chrome's `response._error` (or an entry-level `_error`), when non-empty. */
   readonly error?: string;
   readonly initiator?: InitiatorView;
+  /**
+   * A request id the recorder wrote (`_requestId`): one id for every hop of a redirected request
+   * (CDP keeps its requestId across redirects). Absent from DevTools' own export.
+   */
+  readonly requestId?: string;
   readonly resourceType?: string;
   /** HAR `serverIPAddress`, when given. */
   readonly serverIp?: string;

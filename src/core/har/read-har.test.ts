@@ -71,6 +71,32 @@ describe('redirect chains', () => {
     ['an earlier entry is never the follow-up', [{ url: `${API}/to`, at: 0 }, redirect(1, 302, 'GET', `${API}/to`)], [[[0], []], [[1], []]]],
     ['three hops', [redirect(0, 301, 'GET', `${API}/a`), { url: `${API}/a`, at: 1, status: 302, responseHeaders: { Location: `${API}/b` } }, { url: `${API}/b`, at: 2 }], [[[0, 1, 2], []]]],
     ['the nearest in time of two candidates', [redirect(0, 302, 'GET', `${API}/to`), { url: `${API}/to`, at: 5000 }, { url: `${API}/to`, at: 3 }], [[[0, 2], []], [[1], []]]],
+    // Issue 10: two requests redirected to one URL; the first failed its CORS check on the 302.
+    ['a redirect the browser refused has no next hop', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), responseExtra: { _error: 'net::ERR_FAILED' } },
+      { ...redirect(8, 302, 'GET', `${API}/to`), url: `${API}/other` },
+      { url: `${API}/to`, at: 11, headers: { Origin: PAGE } },
+    ], [[[0], []], [[1, 2], []]]],
+    ['a follow-up goes to the redirect just before it, not the first in the log', [
+      redirect(0, 302, 'GET', `${API}/to`),
+      { ...redirect(8, 302, 'GET', `${API}/to`), url: `${API}/other` },
+      { url: `${API}/to`, at: 11, headers: { Origin: PAGE } },
+    ], [[[0], []], [[1, 2], []]]],
+    ['the Origin stays or becomes null, never another origin', [
+      redirect(0, 302, 'GET', `${API}/to`),
+      { url: `${API}/to`, at: 1, headers: { Origin: 'http://other:1' } },
+      { url: `${API}/to`, at: 2, headers: { Origin: 'null' } },
+    ], [[[0, 2], []], [[1], []]]],
+    ['a follow-up made from another call site (Chrome DevTools initiator stack) is another request', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), extra: { _initiator: { type: 'script', stack: { callFrames: [{ url: `${PAGE}/a.js`, lineNumber: 3, columnNumber: 5 }] } } } },
+      { url: `${API}/to`, at: 1, extra: { _initiator: { type: 'script', stack: { callFrames: [{ url: `${PAGE}/b.js`, lineNumber: 9, columnNumber: 1 }] } } } },
+      { url: `${API}/to`, at: 9, extra: { _initiator: { type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: `${PAGE}/a.js`, lineNumber: 3, columnNumber: 5 }] } } } } },
+    ], [[[0, 2], []], [[1], []]]],
+    ['a recorder request id that differs rules a follow-up out', [
+      { ...redirect(0, 302, 'GET', `${API}/to`), extra: { _requestId: '1' } },
+      { url: `${API}/to`, at: 1, extra: { _requestId: '2' } },
+      { url: `${API}/to`, at: 9, extra: { _requestId: '1' } },
+    ], [[[0, 2], []], [[1], []]]],
   ])('%s', (_name, entries, expected) => {
     expect(shape(read(entries))).toEqual(expected);
   });
@@ -103,6 +129,15 @@ describe('exchange fields', () => {
     }]).exchanges;
     expect(x).toMatchObject({ id: 'har:0', mode: 'no-cors', resourceType: 'image', error: 'net::ERR_FAILED', startedAt: Date.parse('2026-11-01T10:00:00.042Z') });
     expect(x?.hops[0]?.response).toBeUndefined();
+  });
+
+  // Issue 10: Chrome's export of an aborted opaque fetch: a status, no header at all, an error.
+  test.each<[string, EntrySpec, boolean]>([
+    ['a status with no header at all and an error: nothing was recorded', { url: `${API}/x`, status: 200, responseExtra: { _error: 'net::ERR_ABORTED' } }, false],
+    ['a status with no header and no error is kept (a recorder that writes no headers)', { url: `${API}/x`, status: 200 }, true],
+  ])('%s', (_label, entry, kept) => {
+    const [x] = read([entry]).exchanges;
+    expect(x?.hops[0]?.response !== undefined).toBe(kept);
   });
 
   test('status 0 with headers keeps the headers', () => {

@@ -12,6 +12,7 @@ import { initiatorOriginOf } from './initiator-origin';
 import { hopKey, linkPreflights } from './link-preflights';
 import { parseJson } from './parse-json';
 import { readTaggedExchanges } from './read-tagged';
+import { recordingBrowser } from './recording-browser';
 import { validateHar } from './validate-har';
 
 export interface HarRead {
@@ -66,6 +67,7 @@ export function readHarJson(json: unknown): HarReadResult {
   const preflights = rest.filter(isPreflightEntry);
   const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
   const links = linkPreflights(preflights, chains, pages);
+  const browser = recordingBrowser(valid.browser, valid.entries);
 
   const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
     at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,
@@ -78,9 +80,9 @@ export function readHarJson(json: unknown): HarReadResult {
     });
     const first = hops[0] as HarEntryView;
     const initiatorOrigin = initiatorOriginOf(first, pages) ?? (own[0] ? initiatorOriginOf(own[0], pages) : null);
-    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, browser: valid.browser }) });
+    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, browser }) });
   });
-  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, pages), valid.browser) });
+  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, pages), browser) });
   ordered.sort((a, b) => a.at - b.at);
 
   const embeddedAnalyses = new Map<string, unknown>();

@@ -58,6 +58,16 @@ function readHeaders(obj: Json, where: string): Header[] {
   return headers;
 }
 
+/** `url:line:column` of the first call frame of a CDP `Runtime.StackTrace` (or of its async parents). */
+function firstFrame(stack: unknown): string | undefined {
+  for (let s = stack, depth = 0; isObject(s) && depth < 8; s = s.parent, depth++) {
+    const frames = s.callFrames;
+    const f: unknown = Array.isArray(frames) ? frames[0] : undefined;
+    if (isObject(f) && typeof f.url === 'string' && typeof f.lineNumber === 'number') return `${f.url}:${f.lineNumber}:${typeof f.columnNumber === 'number' ? f.columnNumber : ''}`;
+  }
+  return undefined;
+}
+
 /** Chrome writes an object; WebPageTest and older tools a URL string with `_initiator_type` beside it. */
 function readInitiator(value: unknown, typeBeside: unknown): InitiatorView | undefined {
   if (typeof value === 'string' && value !== '') return { type: typeof typeBeside === 'string' ? typeBeside : 'other', url: value };
@@ -66,6 +76,7 @@ function readInitiator(value: unknown, typeBeside: unknown): InitiatorView | und
     type: value.type,
     ...(typeof value.url === 'string' ? { url: value.url } : {}),
     ...(typeof value.requestId === 'string' ? { requestId: value.requestId } : {}),
+    ...(firstFrame(value.stack) !== undefined ? { frame: firstFrame(value.stack) as string } : {}),
   };
 }
 
@@ -104,6 +115,7 @@ function readEntry(raw: unknown, index: number): HarEntryView {
     redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
     ...(error !== undefined ? { error } : {}),
     ...(initiator ? { initiator } : {}),
+    ...(nonEmptyString(raw._requestId) !== undefined ? { requestId: nonEmptyString(raw._requestId) as string } : {}),
     ...(resourceType !== undefined ? { resourceType } : {}),
     ...(nonEmptyString(raw.serverIPAddress) !== undefined ? { serverIp: nonEmptyString(raw.serverIPAddress) as string } : {}),
     ...(corsLens ? { corsLens } : {}),

@@ -97,6 +97,25 @@ describe('App', () => {
     expect(urls()).toEqual(expected);
   });
 
+  test('an undecided exchange leads with its likely verdict and the condition, not an alarm', () => {
+    const because = "Allowed if the page used the default credentials mode (fetch's credentials: 'same-origin').";
+    const depends = 'whether the request was sent with credentials';
+    const undecided = recorded({ id: 'u', seq: 5, startedAt: 5, url: 'https://api2.test/me', analysis: { verdict: 'unknown', dependsOn: depends, likely: 'allowed', likelyBecause: because } });
+    setup([...ROWS, undecided]);
+    const row = document.querySelector('.row.verdict-unknown');
+    expect(row?.classList.contains('likely-allowed')).toBe(true);
+    expect(row?.querySelector('.c-verdict')?.textContent).toBe('likely allowed');
+    expect(row?.querySelector('.c-reason')?.textContent).toBe(because);
+    fireEvent.click(screen.getByText('https://api2.test/me'));
+    const details = screen.getByLabelText('Exchange details');
+    expect(details.querySelector('.badge.verdict-unknown')?.textContent).toBe('likely allowed');
+    expect(details.textContent).toContain(`Likely allowed. ${because}`);
+    expect(details.textContent).toContain(`Undecided: ${depends}`);
+    // Filters still see it as unknown: "likely" is not a verdict.
+    fireEvent.click(screen.getByLabelText('Only blocked'));
+    expect(urls()).toEqual(['https://api.test/orders/9']);
+  });
+
   test('keyboard: arrows move the selection, Enter opens the details, Escape closes them', () => {
     setup();
     fireEvent.keyDown(list(), { key: 'ArrowDown' });

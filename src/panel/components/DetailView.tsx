@@ -4,7 +4,7 @@ import { causeHasConfig } from '../../core/cause/cause-config';
 import type { Cause } from '../../core/cause/cause';
 import type { RecordedExchange } from '../../core/protocol';
 import { CauseSection } from './CauseSection';
-import { rowView } from '../state/row-view';
+import { rowView, verdictLabel } from '../state/row-view';
 import { CurlSection } from './CurlSection';
 import { ExchangeSides } from './ExchangeSides';
 import type { ProbeController } from '../probe-store';
@@ -50,7 +50,7 @@ export function DetailView({ entry, cause = null, redact, onClose, probe }: { en
           <span class="method">{row.method}</span> <span class="url">{row.url}</span>
         </h2>
         <p class="badges">
-          <span class={`badge verdict-${row.verdict}`}>{row.verdict}</span>
+          <span class={`badge verdict-${row.verdict}${row.likely ? ` likely-${row.likely}` : ''}`}>{verdictLabel(row)}</span>
           <span class="badge">{analysis.type}</span>
           <span class="muted">
             from {row.origin} · credentials {CREDENTIALS[analysis.credentials] ?? analysis.credentials} · status {row.error ? `${row.status} ${row.error}` : row.status}

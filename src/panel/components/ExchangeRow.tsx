@@ -1,4 +1,4 @@
-import type { RowView } from '../state/row-view';
+import { type RowView, verdictLabel } from '../state/row-view';
 
 export const ROW_HEIGHT = 22;
 
@@ -15,7 +15,7 @@ export function ExchangeRow({ row, index, selected, onClick }: ExchangeRowProps)
       id={`row-${index}`}
       role="row"
       aria-selected={selected}
-      class={`row verdict-${row.verdict}${selected ? ' selected' : ''}`}
+      class={`row verdict-${row.verdict}${row.likely ? ` likely-${row.likely}` : ''}${selected ? ' selected' : ''}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
       onClick={() => onClick(row.id)}
     >
@@ -23,7 +23,7 @@ export function ExchangeRow({ row, index, selected, onClick }: ExchangeRowProps)
       <span role="gridcell" class="c-url" title={row.url}>{row.url}</span>
       <span role="gridcell" class="c-origin" title={row.origin}>{row.origin}</span>
       <span role="gridcell" class="c-type">{row.type}</span>
-      <span role="gridcell" class="c-verdict">{row.verdict}</span>
+      <span role="gridcell" class="c-verdict" title={row.likely ? 'Undecided from the record; the likely answer under the assumption in Reason' : undefined}>{verdictLabel(row)}</span>
       <span role="gridcell" class="c-status" title={row.error || undefined}>{row.status}</span>
       <span role="gridcell" class="c-reason" title={row.reason}>
         {row.cause && (

@@ -39,6 +39,11 @@ export function ReasonSection({ analysis, browserReason = false }: { analysis: A
     <section>
       <h3>Why</h3>
       {browserReason && <p class="muted browser-reason">The browser's own CORS reason, unchanged:</p>}
+      {analysis.verdict === 'unknown' && analysis.likely && (
+        <p class="reason-message likely">
+          <strong>Likely {analysis.likely}.</strong> {analysis.likelyBecause}
+        </p>
+      )}
       {analysis.verdict === 'unknown' && <p class="reason-message">Undecided: {analysis.dependsOn ?? 'not enough data.'}</p>}
       <ul class="reasons">
         {analysis.reasons.map((r, i) => (

@@ -14,6 +14,11 @@ export interface RowView {
   readonly origin: string;
   readonly type: ExchangeType;
   readonly verdict: RowVerdict;
+  /**
+   * For `unknown`: the likely verdict under the stated assumption (analysis `likely`), shown as
+   * "likely allowed" in muted text, not as an alarm; filters still see `unknown`.
+   */
+  readonly likely?: 'allowed' | 'blocked';
   /** HTTP status of the last hop, or `(failed)` like the Network panel when nothing came back. */
   readonly status: string;
   /** The browser's error (`net::ERR_FAILED`), shown as the status tooltip. */
@@ -24,6 +29,11 @@ export interface RowView {
 }
 
 const cache = new WeakMap<RecordedExchange, RowView>();
+
+/** The verdict column's words: "likely allowed" where only the assumption decides. */
+export function verdictLabel(row: RowView): string {
+  return row.likely ? `likely ${row.likely}` : row.verdict;
+}
 
 function statusOf(entry: RecordedExchange): string {
   const { hops } = entry.exchange;
@@ -44,7 +54,7 @@ function verdictOf(entry: RecordedExchange): RowVerdict {
 function reasonOf(entry: RecordedExchange): string {
   const a = entry.analysis;
   if (a.reasons[0]) return a.reasons[0].message;
-  if (a.verdict === 'unknown') return a.dependsOn ?? 'Not enough data to decide.';
+  if (a.verdict === 'unknown') return a.likelyBecause ?? a.dependsOn ?? 'Not enough data to decide.';
   // Minor warnings stay in the details, so the column reads as "what needs attention".
   return a.warnings.find((w) => NOTABLE.has(w.severity))?.message ?? '';
 }
@@ -64,6 +74,7 @@ export function rowView(entry: RecordedExchange): RowView {
     origin,
     type: entry.analysis.type,
     verdict: verdictOf(entry),
+    ...(entry.analysis.verdict === 'unknown' && entry.analysis.likely ? { likely: entry.analysis.likely } : {}),
     status: statusOf(entry),
     error: entry.exchange.error ?? '',
     reason,
