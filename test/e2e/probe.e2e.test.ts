@@ -28,7 +28,8 @@ function probeThroughPort(page: Page, url: string): Promise<ProbeReport> {
         const port = api.runtime.connect({ name: `cors-lens:${tabId}` });
         const timer = setTimeout(() => reject(new Error('no final probe report within 60 s')), 60_000);
         let started = false;
-        port.onMessage.addListener((m: { type: string; payload: { report?: ProbeReport } }) => {
+        type Update = { type: string; payload: { report?: ProbeReport; messages?: Update[] } };
+        const onUpdate = (m: Update): void => {
           // The hub streams to a port only after its hello has been answered with a snapshot.
           if (m.type === 'snapshot' && !started) {
             started = true;
@@ -39,7 +40,9 @@ function probeThroughPort(page: Page, url: string): Promise<ProbeReport> {
           clearTimeout(timer);
           port.disconnect();
           resolve(report);
-        });
+        };
+        // Changes arrive batched in `updates` messages (protocol.ts), as the panel unpacks them.
+        port.onMessage.addListener((m: Update) => (m.type === 'updates' ? m.payload.messages ?? [] : [m]).forEach(onUpdate));
         port.postMessage({ type: 'hello', version: 1, payload: { tabId, protocolVersion: 1 } });
       });
     },
