@@ -4,7 +4,8 @@
 import type { Analysis } from '../analysis';
 import { analyzeExchange, isCrossOrigin } from '../analyze';
 import type { Exchange } from '../model';
-import { readHar, readHarJson, type HarReadResult } from './read-har';
+import { readHar, readHarJson, readValidatedHar, type HarReadResult } from './read-har';
+import type { ValidatedHar } from './validate-har';
 
 export interface AnalyzedExchange {
   readonly exchange: Exchange;
@@ -38,4 +39,8 @@ export function analyzeHarText(text: string): HarAnalysis {
 
 export function analyzeHarJson(json: unknown): HarAnalysis {
   return analyzeRead(readHarJson(json));
+}
+
+export function analyzeValidatedHar(valid: ValidatedHar): HarAnalysis {
+  return analyzeRead(readValidatedHar(valid));
 }
