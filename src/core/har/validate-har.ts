@@ -54,7 +54,7 @@ function readHeaders(obj: Json, where: string, pool: StringPool): Header[] {
     if (!isObject(item) || typeof item.name !== 'string' || typeof item.value !== 'string') {
       fail(`${where}.headers[${i}] is not a {name, value} pair of strings`);
     }
-    if (!item.name.startsWith(':')) headers.push({ name: pool.get(item.name), value: pool.get(item.value) });
+    if (!item.name.startsWith(':')) headers.push(pool.header(item.name, item.value));
   });
   return headers;
 }
