@@ -88,7 +88,7 @@ describe('the stream reader reads what the whole-text reader reads', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 
   test('HAR documents from the sample builder, with any unicode text in them, cut anywhere', () => {
     fc.assert(
@@ -106,5 +106,5 @@ describe('the stream reader reads what the whole-text reader reads', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
