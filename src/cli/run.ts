@@ -3,7 +3,7 @@
 
 import { version } from '../../package.json';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import { analyzeValidatedHar } from '../core/har/analyze-har';
+import { analyzeValidatedHar, type HarAnalysis } from '../core/har/analyze-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
 import { auditRecording } from '../core/audit/audit';
@@ -39,6 +39,15 @@ function shown(all: readonly AnalyzedExchange[], command: AnalyzeCommand): Analy
   return [...all];
 }
 
+/** In a function of its own so that the entry views are garbage once the exchanges are built. */
+async function readAndAnalyse(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
+  const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
+  const input = await readInput(file, io.stdin, (read, total) => progress.reading(read, total));
+  const result = input.ok ? (progress.step('analysing'), analyzeValidatedHar(input.har)) : input;
+  progress.done();
+  return result;
+}
+
 async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const name = command.file === '-' ? '<stdin>' : command.file;
   const fail = (message: string): number => {
@@ -52,10 +61,7 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const snippet = server?.ok ? server.snippet : null;
-  const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
-  const input = await readInput(command.file, io.stdin, (read, total) => progress.reading(read, total));
-  const result = input.ok ? (progress.step('analysing'), analyzeValidatedHar(input.har)) : input;
-  progress.done();
+  const result = await readAndAnalyse(command.file, name, io);
   if (!result.ok) return fail(result.error);
   const rows = shown(result.exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
