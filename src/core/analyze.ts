@@ -10,7 +10,7 @@ import type { Exchange } from './model';
 import { originOf } from './origin';
 import { reason } from './reasons';
 import { requestMode, sentCookiesCrossOrigin } from './request-mode';
-import { collectWarnings, NO_WARNINGS } from './warnings';
+import { collectWarnings } from './warnings';
 
 /**
  * The errors each browser gives a request it failed for CORS (shared browser-facts): Chromium
@@ -32,11 +32,8 @@ export function isCrossOrigin(exchange: Exchange): boolean {
   return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator);
 }
 
-/** Shared by every analysis with nothing to report (most of them): frozen, never copied. */
-const NO_REASONS: readonly Reason[] = Object.freeze([]);
-
-function base(type: Analysis['type'], warnings: readonly Warning[] = NO_WARNINGS): Analysis {
-  return { type, verdict: 'allowed', reasons: NO_REASONS, fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
+function base(type: Analysis['type'], warnings: readonly Warning[] = []): Analysis {
+  return { type, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
 }
 
 function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean): Analysis {
@@ -46,7 +43,7 @@ function fromWalk(exchange: Exchange, walk: WalkResult, credentials: Credentials
   const analysis: Analysis = {
     type: walk.type,
     verdict,
-    reasons: verdict === 'blocked' && walk.failure ? [walk.failure] : NO_REASONS,
+    reasons: verdict === 'blocked' && walk.failure ? [walk.failure] : [],
     fix: verdict === 'blocked' ? fixForFailure(walk.failure, walk.fix) : NO_FIX,
     warnings,
     credentials,
@@ -94,7 +91,7 @@ function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis 
       code: 'browser-disagrees', severity: 'high', header: first?.header ?? '',
       message: `Chromium completed this request, but CORS Lens expected it to be blocked (${first?.message ?? 'unknown'}). Please report this.`,
     };
-    return { ...analysis, verdict: 'allowed', reasons: NO_REASONS, fix: NO_FIX, warnings: [...analysis.warnings, warning] };
+    return { ...analysis, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings: [...analysis.warnings, warning] };
   }
   if (exchange.error && !corsError) {
     return { ...analysis, warnings: [...analysis.warnings, { code: 'request-error', severity: 'info', header: '', message: `The request ended with ${exchange.error}, which is not a CORS error (aborted, blocked by an extension, or a network failure).` }] };

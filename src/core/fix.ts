@@ -23,7 +23,7 @@ export interface FixContext {
   readonly actualPasses: boolean;
 }
 
-export const NO_FIX: Fix = Object.freeze({ preflight: null, preflightStatus: null, response: null });
+export const NO_FIX: Fix = { preflight: null, preflightStatus: null, response: null };
 
 function mergeTokens(existing: string | null, needed: readonly string[], withCredentials: boolean, caseInsensitive: boolean): string[] {
   const parsed = parseTokenList(existing);

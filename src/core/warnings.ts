@@ -82,13 +82,10 @@ function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void
   }
 }
 
-/** Shared by every exchange without warnings (most of them): frozen, never copied. */
-export const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
-
-export function collectWarnings(input: WarningInput): readonly Warning[] {
+export function collectWarnings(input: WarningInput): Warning[] {
   const out: Warning[] = [];
   corsResponseWarnings(input, out);
   preflightWarnings(input, out);
   requestWarnings(input, out);
-  return out.length > 0 ? out : NO_WARNINGS;
+  return out;
 }
