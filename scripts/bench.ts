@@ -1,38 +1,72 @@
 // `npm run bench`: the performance figures the issues ask for, each measured side by side in one
 // run on this machine (shared and noisy: read the medians and ratios, not single numbers).
-//   analyzer   exchanges analysed per second of CPU on one core (target ≥ 200,000)
+//   analyzer   exchanges analysed per second of CPU on one core (target ≥ 750,000)
+//   cli        `cors-lens analyze --json` of a generated 100 MB HAR: wall, CPU, peak RSS (targets < 3 s, < 2× the file)
+//   cli-1gb    the same on 1 GB, once (only when named: it takes a minute or two)
 //   panel      first render and one filter keystroke with 20,000 exchanges (targets 200 ms, 50 ms)
 //   recorder   the background's CPU per webRequest event and heap per stored exchange (targets ≤ 20 µs, ≤ 3 KB)
 //   page load  a page of 300 cross-origin requests in Chromium and Firefox: DevTools closed ÷ no extension
 //              (target ≤ 1.02), DevTools open with ÷ without CORS Lens (target ≤ 1.10), "Record all tabs"
+// CORS_LENS_BASELINE_REF=<git ref> adds that commit's analyzer and CLI, built from its sources,
+// rounds alternating with this build's, for a before/after ratio (analyzer and cli).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { baselineSources, summary } from '../bench/baseline';
+import { runCliBench } from '../bench/cli.bench';
 import { ratio, runPageLoadBench } from '../bench/page-load.bench';
 import { runRecorderBench } from '../bench/recorder.bench';
 import { runPanelBench } from '../src/panel/panel.bench';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+const baselineRef = process.env['CORS_LENS_BASELINE_REF'];
+const baseline = baselineRef ? baselineSources(baselineRef) : undefined;
+const rate = (x: number) => Math.round(x).toLocaleString('en');
+
+type AnalyzerBench = typeof import('../bench/analyzer.bench');
 
 /**
  * The analyzer is measured as it ships: bundled by Vite like the CLI and the extension. (Run
  * through tsx it is some 20% slower, because tsx keeps function names with a wrapper call.)
  */
-async function bundledAnalyzerBench(): Promise<typeof import('../bench/analyzer.bench')> {
+async function bundledAnalyzerBench(root: string, name: string): Promise<AnalyzerBench> {
   const outDir = join(process.cwd(), '.tmp', 'bench');
   await build({
-    configFile: false, publicDir: false, logLevel: 'warn',
-    build: { ssr: 'bench/analyzer.bench.ts', outDir, emptyOutDir: true, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'analyzer.mjs' } } },
+    configFile: false, publicDir: false, logLevel: 'warn', root,
+    build: { ssr: join(root, 'bench/analyzer.bench.ts'), outDir, emptyOutDir: false, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: `${name}.mjs` } } },
     ssr: { noExternal: true, target: 'node' },
   });
-  return import(pathToFileURL(join(outDir, 'analyzer.mjs')).href) as Promise<typeof import('../bench/analyzer.bench')>;
+  return import(pathToFileURL(join(outDir, `${name}.mjs`)).href) as Promise<AnalyzerBench>;
 }
 
 if (wanted('analyzer')) {
-  const a = (await bundledAnalyzerBench()).runAnalyzerBench();
-  const rate = (x: number) => Math.round(x).toLocaleString('en');
-  console.log(`analyzer: ${rate(a.exchangesPerSecond)} exchanges/s median, ${rate(a.bestExchangesPerSecond)} best of ${a.rounds.length} rounds of 100,000 (target ≥ 200,000; rounds: ${a.rounds.map(rate).join(', ')})`);
+  const current = await bundledAnalyzerBench(process.cwd(), 'analyzer');
+  if (!baseline) {
+    const a = current.runAnalyzerBench();
+    const s = summary(a.rounds);
+    console.log(`analyzer: ${rate(s.median)} exchanges/s median of ${a.rounds.length} rounds of 100,000 (spread ${rate(s.low)}-${rate(s.high)}; target ≥ 750,000)`);
+  } else {
+    const before = await bundledAnalyzerBench(baseline, 'analyzer-baseline');
+    const now: number[] = [];
+    const then: number[] = [];
+    // One timed round each, alternating, so both see the same neighbours on the shared machine.
+    for (let r = 0; r < 15; r++) {
+      now.push(...current.runAnalyzerBench(100_000, 1).rounds);
+      then.push(...before.runAnalyzerBench(100_000, 1).rounds);
+    }
+    const [n, t] = [summary(now), summary(then)];
+    console.log(`analyzer: ${rate(n.median)} exchanges/s median (spread ${rate(n.low)}-${rate(n.high)}), baseline ${baselineRef} ${rate(t.median)} (spread ${rate(t.low)}-${rate(t.high)}); ${(n.median / t.median).toFixed(2)}× over 15 alternating rounds of 100,000 (target ≥ 750,000)`);
+  }
+}
+if (wanted('cli')) {
+  const c = await runCliBench(baseline);
+  for (const line of c.lines) console.log(line);
+}
+if (only.includes('cli-1gb')) {
+  // Opt-in (a minute or two): a 1 GB recording must complete without running out of memory.
+  const c = await runCliBench(undefined, 1000, 1);
+  for (const line of c.lines) console.log(line);
 }
 if (wanted('recorder')) {
   const r = runRecorderBench();
@@ -45,9 +79,9 @@ if (wanted('panel')) {
 }
 if (wanted('page-load')) {
   // CORS_LENS_BASELINE=<dir of another Chrome build>: measure it in the same rotation, for a before/after ratio.
-  const baseline = process.env['CORS_LENS_BASELINE'];
+  const pageBaseline = process.env['CORS_LENS_BASELINE'];
   for (const name of ['chromium', 'firefox'] as const) {
-    const l = await runPageLoadBench(name, 15, name === 'chromium' ? baseline : undefined);
+    const l = await runPageLoadBench(name, 15, name === 'chromium' ? pageBaseline : undefined);
     console.log(`page load, ${name}, medians of ${l.rounds} rotated rounds (wall time from navigation to the last response; CPU of the browser's processes):`);
     for (const c of l.configs) console.log(`  ${c.medianMs.toFixed(0).padStart(6)} ms  ${c.medianCpuMs.toFixed(0).padStart(6)} ms CPU  ${c.label}`);
     const both = (of: Parameters<typeof ratio>[1], to: Parameters<typeof ratio>[2]) => `${ratio(l, of, to).toFixed(3)} wall, ${ratio(l, of, to, 'medianCpuMs').toFixed(3)} CPU`;

@@ -44,9 +44,14 @@ export function fixConfig(x: AnalyzedExchange, snippet: Snippet): string | null 
   return snippet.render(snippetInputFor(x.exchange, x.analysis));
 }
 
+/** One exchange of `--json --fix <server>`: the usual JSON plus `fixConfig`. */
+export function exchangeJsonWithFix(x: AnalyzedExchange, snippet: Snippet, audit?: AuditLookup): Record<string, unknown> {
+  return { ...exchangeJson(x, audit?.get(x.exchange.id)), fixConfig: fixConfig(x, snippet) };
+}
+
 /** `--json --fix <server>`: the usual JSON plus `fixConfig` on each exchange. */
 export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Snippet, audit?: AuditLookup): string {
-  const exchanges = rows.map((x) => ({ ...exchangeJson(x, audit?.get(x.exchange.id)), fixConfig: fixConfig(x, snippet) }));
+  const exchanges = rows.map((x) => exchangeJsonWithFix(x, snippet, audit));
   return `${JSON.stringify({ exchanges }, null, 2)}\n`;
 }
 

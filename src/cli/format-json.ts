@@ -46,3 +46,24 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
 export function formatJson(exchanges: readonly AnalyzedExchange[], audit?: AuditLookup): string {
   return `${JSON.stringify({ exchanges: exchanges.map((x) => exchangeJson(x, audit?.get(x.exchange.id))) }, null, 2)}\n`;
 }
+
+/**
+ * The text of `formatJson` (JSON.stringify with two spaces), written in pieces of about a
+ * megabyte, so that the output for a large recording is never one string in memory.
+ */
+export function writeJson(rows: readonly AnalyzedExchange[], toJson: (x: AnalyzedExchange) => unknown, write: (text: string) => void): void {
+  if (rows.length === 0) {
+    write('{\n  "exchanges": []\n}\n');
+    return;
+  }
+  let out = '{\n  "exchanges": [\n';
+  rows.forEach((x, i) => {
+    // JSON strings hold no raw newline, so every newline is one JSON.stringify wrote for layout.
+    out += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(toJson(x), null, 2).replace(/\n/g, '\n    ')}`;
+    if (out.length > 1 << 20) {
+      write(out);
+      out = '';
+    }
+  });
+  write(`${out}\n  ]\n}\n`);
+}

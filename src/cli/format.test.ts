@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../core/analysis';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import { exchangeJson, formatJson } from './format-json';
+import { exchangeJson, formatJson, writeJson } from './format-json';
 import { fixLines } from './format-fix';
 import { formatTable, printable, shortenUrl } from './format-table';
 import { summaryLine } from './summary';
@@ -105,5 +105,15 @@ describe('formatJson', () => {
     expect(exchangeJson(row(2, undecided))).toMatchObject({ verdict: 'unknown', dependsOn: 'whether the request was sent with credentials', likely: 'allowed', likelyBecause: 'Allowed with the default credentials mode.' });
     expect(exchangeJson(row(2, BLOCKED))).toMatchObject({ likely: null, likelyBecause: null });
     expect(formatTable([row(2, undecided)], [row(2, undecided)], { colour: false })).toContain('likely allowed: Allowed with the default credentials mode.');
+  });
+});
+
+describe('writeJson', () => {
+  const many = (n: number): AnalyzedExchange[] => Array.from({ length: n }, (_, i) => row(i + 1, i % 2 ? BLOCKED : ALLOWED, true, `http://api.test/${'x'.repeat(i % 500)}\u2028"`));
+  test.each([0, 1, 3, 3000])('%i exchanges: the text of formatJson, in pieces', (n) => {
+    const pieces: string[] = [];
+    writeJson(many(n), (x) => exchangeJson(x), (text) => pieces.push(text));
+    expect(pieces.join('')).toBe(formatJson(many(n)));
+    if (n === 3000) expect(pieces.length).toBeGreaterThan(1);
   });
 });

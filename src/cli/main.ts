@@ -15,6 +15,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       stderr: (text) => process.stderr.write(text),
       stdin: process.stdin,
       stdoutIsTTY: process.stdout.isTTY === true,
+      stderrIsTTY: process.stderr.isTTY === true,
       env: process.env,
     });
   } catch (error) {

@@ -1,8 +1,17 @@
-// Reading the HAR file, with errors a person understands instead of Node's error objects.
+// Reading the HAR file, with errors a person understands instead of Node's error objects. The
+// file is streamed into the HAR stream reader (src/core/har/har-stream-reader.ts): a 1 GB
+// recording is read one entry at a time, never held whole as text and as a parse tree.
 
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { HarStreamReader } from '../core/har/har-stream-reader';
+import type { ValidatedHar } from '../core/har/validate-har';
 
-export type Input = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+export type Input = { readonly ok: true; readonly har: ValidatedHar } | { readonly ok: false; readonly error: string };
+
+/** Called now and then while reading: bytes read so far, and the file's size (0 for stdin). */
+export type OnProgress = (bytesRead: number, totalBytes: number) => void;
 
 const MESSAGES: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
@@ -16,22 +25,40 @@ const MESSAGES: Readonly<Record<string, string>> = {
 export function describeFsError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (MESSAGES[code]) return MESSAGES[code];
-  // Node's "cannot create a string longer than ..." for files near 512 MB.
-  if (code === 'ERR_STRING_TOO_LONG') return 'too large to read';
   return `cannot read it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/** Big reads: fewer chunk boundaries for the reader to carry a value across. */
+const CHUNK_BYTES = 1 << 20;
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // the read that follows reports the error
+  }
 }
 
 /** `-` reads standard input, so `cors-lens analyze - < x.har` works in pipelines. */
-export async function readInput(path: string, stdin: NodeJS.ReadableStream): Promise<Input> {
+export async function readInput(path: string, stdin: NodeJS.ReadableStream, onProgress?: OnProgress): Promise<Input> {
+  const reader = new HarStreamReader();
+  // UTF-8 split across chunks is joined by the decoder; bad bytes become U+FFFD as readFile does.
+  const decoder = new StringDecoder('utf8');
   try {
-    return { ok: true, text: path === '-' ? await readStream(stdin) : await readFile(path, 'utf8') };
+    const total = path === '-' ? 0 : await sizeOf(path);
+    const stream = path === '-' ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    let bytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      if (typeof chunk === 'string') reader.push(chunk);
+      else {
+        bytes += chunk.length;
+        reader.push(decoder.write(chunk));
+      }
+      onProgress?.(bytes, total);
+    }
+    reader.push(decoder.end());
   } catch (error) {
     return { ok: false, error: describeFsError(error) };
   }
+  return { ok: true, har: reader.end() };
 }

@@ -3,13 +3,14 @@
 
 import { version } from '../../package.json';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import { analyzeHarText } from '../core/har/analyze-har';
+import { analyzeValidatedHar, type HarAnalysis } from '../core/har/analyze-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
 import { auditRecording } from '../core/audit/audit';
-import { fixConfigSection, formatJsonWithFix, lookupServer, serverList } from './fix-flag';
-import { formatJson } from './format-json';
+import { exchangeJsonWithFix, fixConfigSection, lookupServer, serverList } from './fix-flag';
+import { exchangeJson, writeJson } from './format-json';
 import { formatTable, printable } from './format-table';
+import { NO_PROGRESS, progressLine } from './progress';
 import { readInput } from './read-input';
 
 export interface CliIo {
@@ -17,6 +18,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly stdin: NodeJS.ReadableStream;
   readonly stdoutIsTTY: boolean;
+  /** A progress line is drawn on stderr for long runs, only when it is a terminal. */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -36,6 +39,15 @@ function shown(all: readonly AnalyzedExchange[], command: AnalyzeCommand): Analy
   return [...all];
 }
 
+/** In a function of its own so that the entry views are garbage once the exchanges are built. */
+async function readAndAnalyse(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
+  const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
+  const input = await readInput(file, io.stdin, (read, total) => progress.reading(read, total));
+  const result = input.ok ? (progress.step('analysing'), analyzeValidatedHar(input.har)) : input;
+  progress.done();
+  return result;
+}
+
 async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const name = command.file === '-' ? '<stdin>' : command.file;
   const fail = (message: string): number => {
@@ -49,14 +61,12 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const snippet = server?.ok ? server.snippet : null;
-  const input = await readInput(command.file, io.stdin);
-  if (!input.ok) return fail(input.error);
-  const result = analyzeHarText(input.text);
+  const result = await readAndAnalyse(command.file, name, io);
   if (!result.ok) return fail(result.error);
   const rows = shown(result.exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(result.exchanges).byExchange;
-  if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet, audit) : formatJson(rows, audit));
+  if (command.json) writeJson(rows, snippet ? (x) => exchangeJsonWithFix(x, snippet, audit) : (x) => exchangeJson(x, audit.get(x.exchange.id)), io.stdout);
   else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;

@@ -33,7 +33,7 @@ export function isCrossOrigin(exchange: Exchange): boolean {
   return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator);
 }
 
-function base(type: Analysis['type'], warnings: Warning[] = []): Analysis {
+function base(type: Analysis['type'], warnings: readonly Warning[] = []): Analysis {
   return { type, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
 }
 

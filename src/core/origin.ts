@@ -5,6 +5,9 @@
 // The full URL is still parsed when the prefix is not a plain http(s) one.
 const ORIGIN_CACHE_LIMIT = 2048;
 const originCache = new Map<string, string | null>();
+// In front of it, the exact URLs seen lately: one exchange asks for the origin of the same URL
+// several times (the walk, the cookie evidence, the audit), and a map hit costs less than the scan.
+const urlCache = new Map<string, string | null>();
 
 /** `scheme://authority` of an http(s) URL by a plain scan (no regex match objects), else null. */
 function httpPrefix(url: string): string | null {
@@ -29,6 +32,15 @@ function parseOrigin(url: string): string | null {
 
 /** Serialized origin of an absolute URL ("null" for opaque origins), or null if it is not a URL. */
 export function originOf(url: string): string | null {
+  const known = urlCache.get(url);
+  if (known !== undefined) return known;
+  const origin = originOfUncached(url);
+  if (urlCache.size >= ORIGIN_CACHE_LIMIT) urlCache.clear();
+  urlCache.set(url, origin);
+  return origin;
+}
+
+function originOfUncached(url: string): string | null {
   const key = httpPrefix(url) ?? url;
   const cached = originCache.get(key);
   if (cached !== undefined) return cached;

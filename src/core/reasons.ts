@@ -133,6 +133,11 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
   },
 };
 
+/** Each code's MDN link, joined once rather than for every reason. */
+const MDN_LINKS = Object.fromEntries(
+  Object.entries(SPECS).map(([code, spec]) => [code, spec.mdn.startsWith('https://') ? spec.mdn : MDN_BASE + spec.mdn]),
+) as Record<ReasonCode, string>;
+
 export function reason(code: ReasonCode, stage: CheckStage, hop: number, header: string, params: ReasonParams, failedParameter = params.value, firefoxError?: string): Reason {
   const spec = SPECS[code];
   return {
@@ -141,7 +146,7 @@ export function reason(code: ReasonCode, stage: CheckStage, hop: number, header:
     failedParameter,
     firefoxError: firefoxError ?? spec.firefox,
     message: spec.message(params),
-    mdn: spec.mdn.startsWith('https://') ? spec.mdn : MDN_BASE + spec.mdn,
+    mdn: MDN_LINKS[code],
     stage,
     hop,
     header,

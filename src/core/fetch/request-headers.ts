@@ -1,5 +1,6 @@
 // Fetch §2.2.2: forbidden, CORS-safelisted and CORS-unsafe request headers.
 
+import { lowerCaseName } from '../headers';
 import type { HeaderList } from '../model';
 import { isSimpleRangeValue } from './range';
 import { mimeEssence } from './mime';
@@ -31,15 +32,18 @@ const BROWSER_ADDED = new Set([
 ]);
 
 export function isBrowserAddedHeader(name: string): boolean {
-  return BROWSER_ADDED.has(name) || BROWSER_ADDED.has(name.toLowerCase());
+  return BROWSER_ADDED.has(name) || BROWSER_ADDED.has(lowerCaseName(name));
 }
 
-/** Fetch §2.2.2 CORS-unsafe request-header byte. */
+/** Fetch §2.2.2 CORS-unsafe request-header bytes, as a table by character code (ASCII). */
+const UNSAFE_BYTE = new Uint8Array(128);
+for (let c = 0; c < 0x20; c++) if (c !== 0x09) UNSAFE_BYTE[c] = 1;
+for (const c of '"():<>?@[\\]{}\x7f') UNSAFE_BYTE[c.charCodeAt(0)] = 1;
+
 export function hasCorsUnsafeByte(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
-    if ('"():<>?@[\\]{}'.includes(value[i] as string)) return true;
+    if (c < 0x80 && UNSAFE_BYTE[c] === 1) return true;
   }
   return false;
 }
@@ -98,7 +102,7 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (lowerNa
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    const lower = name.toLowerCase();
+    const lower = lowerCaseName(name);
     if (isForbiddenLower(lower) || skip(lower)) continue;
     if (isSafelistedLower(lower, value)) {
       potentiallyUnsafe.push(lower);

@@ -9,9 +9,19 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export type TokenList = { readonly ok: true; readonly items: readonly string[] } | { readonly ok: false; readonly bad: string };
 
+const EMPTY: TokenList = Object.freeze({ ok: true, items: Object.freeze([]) });
+// Results are shared (frozen) per value: servers answer with the same few lists over and over.
+const CACHE_LIMIT = 4096;
+const parsed = new Map<string, TokenList>();
+
 export function parseTokenList(value: string | null): TokenList {
-  if (value === null) return { ok: true, items: [] };
+  if (value === null) return EMPTY;
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
   const items = splitList(value);
-  for (const item of items) if (!TOKEN.test(item)) return { ok: false, bad: item };
-  return { ok: true, items };
+  const bad = items.find((item) => !TOKEN.test(item));
+  const result: TokenList = Object.freeze(bad === undefined ? { ok: true, items } : { ok: false, bad });
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(value, result);
+  return result;
 }

@@ -5,7 +5,7 @@ import { jsonErrorOffset, lineAndColumn } from './json-error-position';
 export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
 /** V8's message, without the quoted source text (which may be long, multi-line, or hostile). */
-function shortMessage(message: string): string {
+export function shortMessage(message: string): string {
   const token = /^Unexpected token '?(.+?)'?, .* is not valid JSON$/s.exec(message);
   if (token) return `Unexpected token '${token[1]}'`;
   return message.replace(/ (?:in|after) JSON at position \d+.*$/s, '').replace(/\s+/g, ' ');

@@ -13,7 +13,7 @@ import { hopKey, linkPreflights } from './link-preflights';
 import { parseJson } from './parse-json';
 import { readTaggedExchanges } from './read-tagged';
 import { recordingBrowser } from './recording-browser';
-import { validateHar } from './validate-har';
+import { validateHar, type ValidatedHar } from './validate-har';
 
 export interface HarRead {
   readonly ok: true;
@@ -59,7 +59,11 @@ function withEvidence(exchanges: Exchange[], asWritten: ReadonlySet<Exchange>, e
 
 /** Read an already-parsed HAR (the panel's import hands us JSON it parsed itself). */
 export function readHarJson(json: unknown): HarReadResult {
-  const valid = validateHar(json);
+  return readValidatedHar(validateHar(json));
+}
+
+/** Group validated entries into exchanges (the CLI's stream reader validates as it reads). */
+export function readValidatedHar(valid: ValidatedHar): HarReadResult {
   if (!valid.ok) return valid;
   const pages = new Map(valid.pages.map((p) => [p.id, p]));
   const tagged = readTaggedExchanges(valid.entries, pages);

@@ -6,6 +6,7 @@
 import type { Header } from '../model';
 import { readCorsLensTag } from './cors-lens-tag';
 import type { HarEntryView, HarPageView, InitiatorView } from './har-entry-view';
+import { StringPool } from './string-pool';
 
 export type ValidatedHar =
   | {
@@ -44,7 +45,7 @@ function requireString(obj: Json, key: string, where: string): string {
  * Header lists. HTTP/2 pseudo-headers (`:authority`, `:path`, ...) that Chrome puts in
  * request headers are not headers the Fetch standard sees, so they are dropped.
  */
-function readHeaders(obj: Json, where: string): Header[] {
+function readHeaders(obj: Json, where: string, pool: StringPool): Header[] {
   const list = obj.headers;
   if (list === undefined) return [];
   if (!Array.isArray(list)) fail(`${where}.headers is ${describe(list)}, expected an array`);
@@ -53,7 +54,7 @@ function readHeaders(obj: Json, where: string): Header[] {
     if (!isObject(item) || typeof item.name !== 'string' || typeof item.value !== 'string') {
       fail(`${where}.headers[${i}] is not a {name, value} pair of strings`);
     }
-    if (!item.name.startsWith(':')) headers.push({ name: item.name, value: item.value });
+    if (!item.name.startsWith(':')) headers.push(pool.header(item.name, item.value));
   });
   return headers;
 }
@@ -84,7 +85,7 @@ function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function readEntry(raw: unknown, index: number): HarEntryView {
+function readEntry(raw: unknown, index: number, pool: StringPool): HarEntryView {
   const where = `entry ${index}`;
   if (!isObject(raw)) fail(`${where} is ${describe(raw)}, expected an object`);
   const request = raw.request;
@@ -104,14 +105,14 @@ function readEntry(raw: unknown, index: number): HarEntryView {
   const corsLens = readCorsLensTag(raw._corsLens);
   return {
     index,
-    ...(typeof raw.pageref === 'string' ? { pageref: raw.pageref } : {}),
+    ...(typeof raw.pageref === 'string' ? { pageref: pool.get(raw.pageref) } : {}),
     startedAt: typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : Number.NaN,
-    method,
-    url,
-    requestHeaders: readHeaders(request, `${where}: request`),
+    method: pool.get(method),
+    url: pool.get(url),
+    requestHeaders: readHeaders(request, `${where}: request`, pool),
     status,
-    statusText: typeof response.statusText === 'string' ? response.statusText : '',
-    responseHeaders: readHeaders(response, `${where}: response`),
+    statusText: typeof response.statusText === 'string' ? pool.get(response.statusText) : '',
+    responseHeaders: readHeaders(response, `${where}: response`, pool),
     redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
     ...(error !== undefined ? { error } : {}),
     ...(initiator ? { initiator } : {}),
@@ -123,7 +124,7 @@ function readEntry(raw: unknown, index: number): HarEntryView {
   };
 }
 
-function readPages(value: unknown): HarPageView[] {
+export function readPages(value: unknown): HarPageView[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((p: unknown) =>
     isObject(p) && typeof p.id === 'string' && typeof p.title === 'string' ? [{ id: p.id, title: p.title }] : [],
@@ -135,11 +136,24 @@ function readPages(value: unknown): HarPageView[] {
  * "Firefox". It matters to the analyzer (model.ts `browser`): only Chromium reports every
  * CORS block as an error.
  */
-function browserOf(log: Json): 'chromium' | 'firefox' | undefined {
+export function browserOf(log: Json): 'chromium' | 'firefox' | undefined {
   const names = [log.creator, log.browser].map((x) => (isObject(x) && typeof x.name === 'string' ? x.name.toLowerCase() : ''));
   if (names.some((n) => n === 'webinspector' || n.includes('chrom'))) return 'chromium';
   if (names.some((n) => n.includes('firefox'))) return 'firefox';
   return undefined;
+}
+
+/** One entry on its own, for the stream reader (har-stream-reader.ts): a view or the error. */
+export function readEntryView(
+  raw: unknown,
+  index: number,
+  pool: StringPool,
+): { readonly ok: true; readonly view: HarEntryView } | { readonly ok: false; readonly error: string } {
+  try {
+    return { ok: true, view: readEntry(raw, index, pool) };
+  } catch (e) {
+    return { ok: false, error: e instanceof HarError ? e.message : `unreadable HAR (${e instanceof Error ? e.message : String(e)})` };
+  }
 }
 
 export function validateHar(json: unknown): ValidatedHar {
@@ -149,7 +163,8 @@ export function validateHar(json: unknown): ValidatedHar {
   try {
     // An index loop, not `map`: a sparse array (from a caller, never from JSON.parse) has holes `map` skips.
     const views: HarEntryView[] = [];
-    for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i));
+    const pool = new StringPool();
+    for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i, pool));
     return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log) };
   } catch (e) {
     if (e instanceof HarError) return { ok: false, error: e.message };

@@ -1,0 +1,80 @@
+// `cors-lens analyze --json` on a large HAR generated from the recorded fixtures
+// (bench/generate-har.ts): wall time, CPU time and peak RSS of the whole process, as a user runs
+// it. With a baseline (another commit's sources, bench/baseline.ts) both CLIs run in turns.
+
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { summary } from './baseline';
+import { generateHar } from './generate-har';
+
+interface Run {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+  readonly code: number | null;
+}
+
+/** Build `root`'s CLI (its own vite.cli.config.ts) into `outDir`; returns the bundle's path. */
+async function buildCli(root: string, outDir: string): Promise<string> {
+  await build({ configFile: join(root, 'vite.cli.config.ts'), root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return join(outDir, 'cli.js');
+}
+
+/** Run one CLI in a fresh process; it reports its own resource use when done. */
+function runCli(cli: string, har: string): Promise<Run> {
+  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(cli).href)});
+const code = await main(['analyze', ${JSON.stringify(har)}, '--json']);
+const u = process.resourceUsage();
+process.stderr.write('\\n' + JSON.stringify({ code, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024 }) + '\\n');`;
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => {
+    child.on('close', () => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const last = stderr.trim().split('\n').at(-1) ?? '{}';
+      let report: { code?: number; cpu?: number; rss?: number } = {};
+      try {
+        report = JSON.parse(last) as typeof report;
+      } catch {
+        // An out-of-memory crash prints no report: the run shows as failed.
+      }
+      resolve({ wallMs, cpuMs: report.cpu ?? Number.NaN, peakRssMb: report.rss ?? Number.NaN, code: report.code ?? null });
+    });
+  });
+}
+
+async function harOf(megabytes: number): Promise<{ path: string; mb: number; entries?: number }> {
+  const path = join(process.cwd(), '.tmp', `bench-${megabytes}mb.har`);
+  if (!existsSync(path)) await generateHar(path, megabytes * 1e6);
+  return { path, mb: statSync(path).size / 1e6 };
+}
+
+function describe(name: string, runs: readonly Run[], fileMb: number): string {
+  const failed = runs.filter((r) => r.code !== 0).length;
+  const wall = summary(runs.map((r) => r.wallMs / 1000));
+  const cpu = summary(runs.map((r) => r.cpuMs / 1000));
+  const rss = summary(runs.map((r) => r.peakRssMb));
+  return `${name}: wall ${wall.median.toFixed(2)} s (${wall.low.toFixed(2)}-${wall.high.toFixed(2)}), CPU ${cpu.median.toFixed(2)} s (${cpu.low.toFixed(2)}-${cpu.high.toFixed(2)}), peak RSS ${rss.median.toFixed(0)} MB = ${(rss.median / fileMb).toFixed(2)}× the file${failed ? `, ${failed} of ${runs.length} runs FAILED` : ''}`;
+}
+
+/** `megabytes` of HAR, `rounds` runs of each build (alternating when there is a baseline). */
+export async function runCliBench(baseline: string | undefined, megabytes = 100, rounds = 5): Promise<{ lines: string[] }> {
+  const har = await harOf(megabytes);
+  const current = await buildCli(process.cwd(), join(process.cwd(), '.tmp', 'cli-current'));
+  const before = baseline ? await buildCli(baseline, join(baseline, '.tmp', 'cli')) : undefined;
+  const now: Run[] = [];
+  const then: Run[] = [];
+  for (let r = 0; r < rounds; r++) {
+    now.push(await runCli(current, har.path));
+    if (before) then.push(await runCli(before, har.path));
+  }
+  const lines = [`cli: cors-lens analyze --json of a ${har.mb.toFixed(0)} MB generated HAR, ${rounds} runs (targets: wall < 3 s, peak RSS < 2× the file)`];
+  lines.push(`  ${describe('this build', now, har.mb)}`);
+  if (before) lines.push(`  ${describe('baseline', then, har.mb)}`);
+  return { lines };
+}
