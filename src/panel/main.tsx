@@ -35,7 +35,7 @@ function LivePanel({ tabId }: { tabId: number }) {
     addEventListener('pagehide', () => connection.close());
     return { store, connection, probe };
   });
-  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} reload={() => void reloadTab(tabId)} probe={wiring.probe} />;
+  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} reload={() => void reloadTab(tabId)} inDevtools={inspectedTabId() === tabId} probe={wiring.probe} />;
 }
 
 function Root({ initialTabId }: { initialTabId: number | null }) {

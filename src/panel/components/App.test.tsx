@@ -226,12 +226,13 @@ describe('App', () => {
     { name: 'DevTools opened after the page loaded', sum: { recordingSince: 5, pageLoadCaptured: false }, text: 'Recording started when DevTools opened. Reload to capture the page load. Reload' },
     { name: '"Record all tabs" turned on after the page loaded', sum: { recordingSince: 5, pageLoadCaptured: false, recordAllTabs: true }, text: 'Recording started after this page loaded. Reload to capture the page load. Reload' },
     { name: 'the page load was recorded', sum: { recordingSince: 5, pageLoadCaptured: true }, text: null },
-  ])('recording banner: $name', ({ sum, text }) => {
+    { name: 'the standalone view picked the tab after it loaded', sum: { recordingSince: 5, pageLoadCaptured: false }, inDevtools: false, text: 'Recording started when this view opened. Reload to capture the page load. Reload' },
+  ])('recording banner: $name', ({ sum, text, inDevtools }) => {
     const store = createStore(undefined, () => undefined);
     store.receive(snapshot(ROWS, [PAGE], summary(sum)));
     store.flush();
     const reloads: string[] = [];
-    render(<App store={store} tabId={7} send={() => undefined} reload={() => reloads.push('reload')} />);
+    render(<App store={store} tabId={7} send={() => undefined} reload={() => reloads.push('reload')} inDevtools={inDevtools ?? true} />);
     const banner = screen.queryByTestId('recording-banner');
     expect(banner?.textContent ?? null).toBe(text);
     if (banner) fireEvent.click(within(banner).getByRole('button', { name: 'Reload' }));

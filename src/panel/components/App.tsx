@@ -26,11 +26,13 @@ export interface AppProps {
   readonly requestHostAccess?: () => Promise<boolean>;
   /** Reloads the inspected tab (the recording banner's Reload). */
   readonly reload?: () => void;
+  /** The panel is in DevTools (not the standalone tab view). */
+  readonly inDevtools?: boolean;
   /** The security audit and the opt-in probe in the detail view (absent in tests that do not need it). */
   readonly probe?: ProbeController;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, probe }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, probe }: Ap
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
-      {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} onReload={reload} />}
+      {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
       <div class="main">
         <ExchangeList

@@ -4,12 +4,13 @@ import type { TabLogSummary } from '../../core/protocol';
 import type { ConnectionStatus, ImportedLog } from '../state/panel-state';
 
 /** Like the Network panel's hint: recording began after this page loaded, so its load is missing. */
-export function RecordingBanner({ summary, onReload }: { summary: TabLogSummary; onReload: () => void }) {
+export function RecordingBanner({ summary, inDevtools, onReload }: { summary: TabLogSummary; inDevtools: boolean; onReload: () => void }) {
   if (summary.recordingSince === null || summary.pageLoadCaptured) return null;
+  // Without "Record all tabs", what started the recording is what shows this banner.
+  const started = summary.recordAllTabs ? 'after this page loaded' : inDevtools ? 'when DevTools opened' : 'when this view opened';
   return (
     <div class="banner banner-info" role="status" data-testid="recording-banner">
-      {summary.recordAllTabs ? 'Recording started after this page loaded.' : 'Recording started when DevTools opened.'} Reload to capture the page
-      load.{' '}
+      Recording started {started}. Reload to capture the page load.{' '}
       <button type="button" onClick={onReload}>
         Reload
       </button>
