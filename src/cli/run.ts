@@ -11,6 +11,7 @@ import { fixConfigSection, formatJsonWithFix, lookupServer, serverList } from '.
 import { formatJson } from './format-json';
 import { formatTable, printable } from './format-table';
 import { readInput } from './read-input';
+import { reportOutput } from './report-output';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -56,7 +57,8 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const rows = shown(result.exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(result.exchanges).byExchange;
-  if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet, audit) : formatJson(rows, audit));
+  if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: command.includeCredentials === true }));
+  else if (command.json) io.stdout(snippet ? formatJsonWithFix(rows, snippet, audit) : formatJson(rows, audit));
   else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;

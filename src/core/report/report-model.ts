@@ -60,7 +60,7 @@ export interface Report {
   readonly source: string | null;
   readonly generatedAt: string | null;
   readonly redacted: boolean;
-  readonly server: { readonly id: string; readonly label: string } | null;
+  readonly server: { readonly id: string; readonly label: string; readonly language: string } | null;
   readonly counts: { readonly crossOrigin: number; readonly allowed: number; readonly blocked: number; readonly unknown: number };
   readonly endpoints: readonly FailingEndpoint[];
 }
@@ -147,7 +147,7 @@ export function buildReport(items: readonly ReportItem[], options: ReportOptions
     source: options.source ?? null,
     generatedAt: options.generatedAt ?? null,
     redacted,
-    server: snippet ? { id: snippet.id, label: snippet.label } : null,
+    server: snippet ? { id: snippet.id, label: snippet.label, language: snippet.language } : null,
     counts: { crossOrigin: prepared.length, allowed: count('allowed'), blocked: count('blocked'), unknown: count('unknown') },
     endpoints,
   };
