@@ -5,6 +5,7 @@ import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
 import { exportFileName, exportHarText, importHarText } from '../har-io';
 import { panelMessage } from '../panel-message';
+import { exportReportHtml, reportFileName } from '../report-io';
 import type { ProbeController } from '../probe-store';
 import { countRows } from '../state/counts';
 import { NO_FILTER, filterRows } from '../state/filter';
@@ -81,6 +82,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, probe }: Ap
         includeSecrets={includeSecrets}
         onIncludeSecrets={setIncludeSecrets}
         onExport={() => downloadText(exportFileName(), exportHarText(log, { redact: !includeSecrets }))}
+        onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
         onImport={(file) => void onImport(file)}
       />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
