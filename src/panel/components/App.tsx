@@ -17,6 +17,7 @@ import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, Record
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
+import type { Rerun } from './RerunSection';
 import { SummaryBar } from './SummaryBar';
 
 export interface AppProps {
@@ -28,9 +29,11 @@ export interface AppProps {
   readonly reload?: () => void;
   /** The security audit and the opt-in probe in the detail view (absent in tests that do not need it). */
   readonly probe?: ProbeController;
+  /** Re-run in the inspected page; absent when the panel is not in DevTools on that tab. */
+  readonly rerun?: Rerun;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, probe }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, reload, probe, rerun }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -103,7 +106,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, probe }: Ap
           detailOpen={open && selected !== undefined}
           emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
         />
-        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} />}
+        {open && selected && <DetailView entry={selected} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} rerun={imported ? undefined : rerun} />}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import type { ProbeController } from '../probe-store';
 import { FixSection, hasFix } from './FixSection';
 import { ProbeSection } from './ProbeSection';
 import { ReasonSection, WarningsSection } from './ReasonSection';
+import { type Rerun, RerunSection } from './RerunSection';
 import { ServerSnippets } from './ServerSnippets';
 
 const CREDENTIALS: Record<string, string> = {
@@ -16,7 +17,7 @@ const CREDENTIALS: Record<string, string> = {
   unknown: 'not visible (no Cookie was sent, so the browser does not say)',
 };
 
-export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedExchange; redact: boolean; onClose: () => void; probe?: ProbeController | undefined }) {
+export function DetailView({ entry, redact, onClose, probe, rerun }: { entry: RecordedExchange; redact: boolean; onClose: () => void; probe?: ProbeController | undefined; rerun?: Rerun | undefined }) {
   const { exchange, analysis } = entry;
   const row = rowView(entry);
   return (
@@ -51,6 +52,7 @@ export function DetailView({ entry, redact, onClose, probe }: { entry: RecordedE
       {hasFix(analysis.fix) && <ServerSnippets exchange={exchange} analysis={analysis} />}
       {probe && <ProbeSection entry={entry} controller={probe} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />
+      {rerun && <RerunSection entry={entry} rerun={rerun} />}
       <section>
         <h3>Exchange</h3>
         <ExchangeSides exchange={exchange} reason={analysis.reasons[0]} />
