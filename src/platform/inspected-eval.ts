@@ -1,6 +1,5 @@
 // Runs an expression in the inspected page (`devtools.inspectedWindow.eval`), for Re-run: the
 // request then comes from the page's own context (its origin, its cookies), as the original did.
-import { browser } from './browser';
 import { inspectedTabId } from './devtools';
 
 /** True when this panel is in DevTools on `tabId` (a standalone panel tab cannot eval in it). */
@@ -8,8 +7,17 @@ export function canEvalIn(tabId: number): boolean {
   return inspectedTabId() === tabId;
 }
 
-export async function evalInInspectedPage(expression: string): Promise<void> {
-  const [, exception] = await browser.devtools.inspectedWindow.eval(expression);
-  // The polyfill resolves with [result, exceptionInfo]; exceptionInfo is undefined on success.
-  if (exception?.isException || exception?.isError) throw new Error(String(exception.value ?? exception.description ?? 'the page refused the expression'));
+/**
+ * The callback form on `chrome`, not the polyfill's `browser`: in Chromium 156 the polyfill hands
+ * over the native `browser`, whose `devtools.inspectedWindow.eval` returns no promise (seen in
+ * test/e2e/rerun: "(intermediate value) is not iterable"). Firefox takes the callback form on
+ * `chrome` too.
+ */
+export function evalInInspectedPage(expression: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    chrome.devtools.inspectedWindow.eval(expression, {}, (_result: unknown, exception?: chrome.devtools.inspectedWindow.EvaluationExceptionInfo) => {
+      if (exception?.isException || exception?.isError) reject(new Error(String(exception.value || exception.description || 'the page refused the expression')));
+      else resolve();
+    });
+  });
 }
