@@ -2,6 +2,8 @@
 // Extension point: new options of `analyze` (such as `--fix <server>` from the server-fix
 // issue) go into OPTIONS with their values, and into AnalyzeCommand.
 
+import { REPORT_FORMATS, type ReportFormat } from '../core/report/render-report';
+
 export type OnlyFilter = 'blocked' | 'cross-origin';
 
 export interface AnalyzeCommand {
@@ -12,6 +14,10 @@ export interface AnalyzeCommand {
   readonly only: OnlyFilter | null;
   /** `--fix <server>`: a snippet registry id (checked in run.ts); null without the option. */
   readonly fix: string | null;
+  /** `--format <f>`: a report (src/core/report) instead of the table; absent without the option. */
+  readonly format?: ReportFormat;
+  /** `--include-credentials`: keep cookies and credentials in a report (redacted by default). */
+  readonly includeCredentials?: boolean;
 }
 
 export type Command =
@@ -33,6 +39,12 @@ Options:
   --fix <server>                  print ready-to-paste configuration for <server> under each
                                   blocked exchange (with --json: a fixConfig field)
   --fix list                      list the servers (express, fastify, nginx, apache, ...)
+  --format markdown|html|junit|sarif
+                                  a report instead of the table: markdown or html for the
+                                  server team (each failing endpoint once, with --fix <server>
+                                  its configuration), junit or sarif for CI; cookies and
+                                  credentials redacted
+  --include-credentials           keep cookies and credentials in the --format report
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -42,8 +54,9 @@ Exit status: 0 done, 1 blocked exchanges found (with --fail-on blocked), 2 bad i
 const VALUED: Readonly<Record<string, readonly string[]>> = {
   '--fail-on': ['blocked'],
   '--only': ['blocked', 'cross-origin'],
+  '--format': REPORT_FORMATS,
 };
-const FLAGS = new Set(['--json']);
+const FLAGS = new Set(['--json', '--include-credentials']);
 /** Options that take any value; run.ts checks it (the server ids live in the snippet registry). */
 const OPEN_VALUED = new Set(['--fix']);
 
@@ -79,6 +92,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (values.get('--fix') === 'list') return { kind: 'fix-list' };
   if (files.length === 0) return usageError('missing HAR file');
   if (files.length > 1) return usageError(`one HAR file at a time (got ${files.length})`);
+  const format = values.get('--format') as ReportFormat | undefined;
+  if (format && flags.has('--json')) return usageError('--json and --format are alternatives: give one');
+  if (!format && flags.has('--include-credentials')) return usageError('--include-credentials applies to a --format report');
   return {
     kind: 'analyze',
     file: files[0] as string,
@@ -86,5 +102,6 @@ export function parseArgs(argv: readonly string[]): Command {
     failOnBlocked: values.get('--fail-on') === 'blocked',
     only: (values.get('--only') as OnlyFilter | undefined) ?? null,
     fix: values.get('--fix') ?? null,
+    ...(format ? { format, includeCredentials: flags.has('--include-credentials') } : {}),
   };
 }

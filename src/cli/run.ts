@@ -12,6 +12,7 @@ import { exchangeJson, writeJson } from './format-json';
 import { formatTable, printable } from './format-table';
 import { NO_PROGRESS, progressLine } from './progress';
 import { readInput } from './read-input';
+import { reportOutput } from './report-output';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -66,7 +67,8 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const rows = shown(result.exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(result.exchanges).byExchange;
-  if (command.json) writeJson(rows, snippet ? (x) => exchangeJsonWithFix(x, snippet, audit) : (x) => exchangeJson(x, audit.get(x.exchange.id)), io.stdout);
+  if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: command.includeCredentials === true }));
+  else if (command.json) writeJson(rows, snippet ? (x) => exchangeJsonWithFix(x, snippet, audit) : (x) => exchangeJson(x, audit.get(x.exchange.id)), io.stdout);
   else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { devtoolsTheme, listTabs, onDevtoolsThemeChanged } from '../platform/devtools-context';
 import { inspectedTabId, reloadTab } from '../platform/devtools';
 import { requestHostAccess } from '../platform/host-access';
+import { canEvalIn, evalInInspectedPage } from '../platform/inspected-eval';
 import { connectPort } from '../platform/ports';
 import { requestProbePermission } from '../platform/probe-permission';
 import { App } from './components/App';
@@ -35,7 +36,18 @@ function LivePanel({ tabId }: { tabId: number }) {
     addEventListener('pagehide', () => connection.close());
     return { store, connection, probe };
   });
-  return <App store={wiring.store} tabId={tabId} send={wiring.connection.send} requestHostAccess={requestHostAccess} reload={() => void reloadTab(tabId)} inDevtools={inspectedTabId() === tabId} probe={wiring.probe} />;
+  return (
+    <App
+      store={wiring.store}
+      tabId={tabId}
+      send={wiring.connection.send}
+      requestHostAccess={requestHostAccess}
+      reload={() => void reloadTab(tabId)}
+      inDevtools={inspectedTabId() === tabId}
+      probe={wiring.probe}
+      rerun={canEvalIn(tabId) ? evalInInspectedPage : undefined}
+    />
+  );
 }
 
 function Root({ initialTabId }: { initialTabId: number | null }) {

@@ -5,6 +5,7 @@ import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
 import { exportFileName, exportHarText, importHarText } from '../har-io';
 import { panelMessage } from '../panel-message';
+import { exportReportHtml, reportFileName } from '../report-io';
 import type { ProbeController } from '../probe-store';
 import { countRows } from '../state/counts';
 import { NO_FILTER, filterRows } from '../state/filter';
@@ -17,6 +18,7 @@ import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, Record
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
+import type { Rerun } from './RerunSection';
 import { SummaryBar } from './SummaryBar';
 
 export interface AppProps {
@@ -30,9 +32,11 @@ export interface AppProps {
   readonly inDevtools?: boolean;
   /** The security audit and the opt-in probe in the detail view (absent in tests that do not need it). */
   readonly probe?: ProbeController;
+  /** Re-run in the inspected page; absent when the panel is not in DevTools on that tab. */
+  readonly rerun?: Rerun;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -86,6 +90,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
         includeSecrets={includeSecrets}
         onIncludeSecrets={setIncludeSecrets}
         onExport={() => downloadText(exportFileName(), exportHarText(log, { redact: !includeSecrets }))}
+        onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
         onImport={(file) => void onImport(file)}
       />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
@@ -106,7 +111,9 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
           detailOpen={open && selected !== undefined}
           emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
         />
-        {open && selected && <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} />}
+        {open && selected && (
+          <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} rerun={imported ? undefined : rerun} />
+        )}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import type { ProbeController } from '../probe-store';
 import { FixSection, hasFix } from './FixSection';
 import { ProbeSection } from './ProbeSection';
 import { ReasonSection, WarningsSection } from './ReasonSection';
+import { type Rerun, RerunSection } from './RerunSection';
 import { ServerSnippets } from './ServerSnippets';
 
 const CREDENTIALS: Record<string, string> = {
@@ -27,7 +28,16 @@ function showHeaderFix(cause: Cause | null): boolean {
   return !cause || (causeHasConfig(cause) && !cause.corroborated);
 }
 
-export function DetailView({ entry, cause = null, redact, onClose, probe }: { entry: RecordedExchange; cause?: Cause | null; redact: boolean; onClose: () => void; probe?: ProbeController | undefined }) {
+export interface DetailViewProps {
+  readonly entry: RecordedExchange;
+  readonly cause?: Cause | null;
+  readonly redact: boolean;
+  readonly onClose: () => void;
+  readonly probe?: ProbeController | undefined;
+  readonly rerun?: Rerun | undefined;
+}
+
+export function DetailView({ entry, cause = null, redact, onClose, probe, rerun }: DetailViewProps) {
   const { exchange, analysis } = entry;
   const row = rowView(entry);
   const headerFix = showHeaderFix(cause);
@@ -64,6 +74,7 @@ export function DetailView({ entry, cause = null, redact, onClose, probe }: { en
       {(cause ? causeHasConfig(cause) : hasFix(analysis.fix)) && <ServerSnippets exchange={exchange} analysis={analysis} cause={cause} />}
       {probe && <ProbeSection entry={entry} controller={probe} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />
+      {rerun && <RerunSection entry={entry} rerun={rerun} />}
       <section>
         <h3>Exchange</h3>
         <ExchangeSides exchange={exchange} reason={analysis.reasons[0]} />

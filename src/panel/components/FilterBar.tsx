@@ -1,5 +1,5 @@
 // Network-panel-style toolbar: text filter, verdict and type toggles, only-blocked, and the
-// log actions (Clear, Preserve log, Export/Import HAR).
+// log actions (Clear, Preserve log, Export/Import HAR, Export report).
 import type { ExchangeType } from '../../core/analysis';
 import { type Filter, toggle } from '../state/filter';
 import type { RowVerdict } from '../state/row-view';
@@ -19,6 +19,8 @@ export interface FilterBarProps {
   readonly includeSecrets: boolean;
   readonly onIncludeSecrets: (on: boolean) => void;
   readonly onExport: () => void;
+  /** Export report: the HTML report for the server team. */
+  readonly onExportReport: () => void;
   readonly onImport: (file: File) => void;
 }
 
@@ -90,7 +92,10 @@ export function FilterBar(props: FilterBarProps) {
       <button type="button" onClick={props.onExport}>
         Export HAR
       </button>
-      <label title="Export and cURL keep Cookie, Set-Cookie and Authorization values">
+      <button type="button" onClick={props.onExportReport} title="An HTML page for the server team: each failing endpoint, why, and the fix">
+        Export report
+      </button>
+      <label title="Export HAR, Export report and cURL keep Cookie, Set-Cookie and Authorization values">
         <input type="checkbox" checked={props.includeSecrets} onChange={(e) => props.onIncludeSecrets((e.currentTarget as HTMLInputElement).checked)} />
         Include cookies and credentials
       </label>
