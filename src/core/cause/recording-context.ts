@@ -6,6 +6,7 @@
 import { getHeader } from '../headers';
 import type { Exchange, Header, HeaderList } from '../model';
 import { originOf } from '../origin';
+import { foldPath } from '../path-pattern';
 
 /** The CORS response headers a fix may repeat on error responses. */
 const CORS_RESPONSE_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers', 'Vary'];
@@ -27,8 +28,6 @@ export interface RecordingContext {
 
 export const EMPTY_CONTEXT: RecordingContext = { responses: new Map(), preflights: new Map() };
 
-// Path segments that are identifiers, not routes: numbers, UUIDs, long hex, long opaque tokens.
-const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{12,}|[A-Za-z0-9_-]{24,})$/i;
 
 /**
  * `https://api.example/v1/users/42?x=1` → `https://api.example/v1/users/*`; null when not a URL.
@@ -46,7 +45,7 @@ export function patternKey(url: string): string | null {
     if (i >= 0 && i < end) end = i;
   }
   const path = slash < 0 || slash > end ? '/' : url.slice(slash, end);
-  return `${origin}${path.split('/').map((s) => (ID_SEGMENT.test(s) ? '*' : s)).join('/')}`;
+  return `${origin}${foldPath(path, '*')}`;
 }
 
 export function corsResponseHeaders(headers: HeaderList): Header[] {

@@ -2,22 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { API, PAGE } from '../testing';
 import { REDACTED } from '../redact';
 import { snippetById } from '../snippets/registry';
-import { foldPath } from './endpoint-key';
 import { buildReport } from './report-model';
 import { ALL, ALLOWED, BLOCKED, BLOCKED_SAME_ENDPOINT, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
-
-describe('foldPath', () => {
-  test.each([
-    ['/users/17', '/users/:id'],
-    ['/users/17/orders/9', '/users/:id/orders/:id'],
-    ['/files/0b6c1a3d-2f4e-4a5b-9c8d-7e6f5a4b3c2d', '/files/:id'],
-    ['/blobs/3f786850e387550fdab836ed7e6dc881de23001b', '/blobs/:id'],
-    ['/t/eyJhbGciOiJIUzI1NiJ9abc123XYZ', '/t/:id'],
-    ['/v2/items', '/v2/items'],
-    ['/api/graphql', '/api/graphql'],
-    ['/', '/'],
-  ])('%s → %s', (path, folded) => expect(foldPath(path)).toBe(folded));
-});
 
 describe('buildReport', () => {
   test('each failing endpoint once: same origin, method and folded path are one group; the query is dropped', () => {
