@@ -11,6 +11,7 @@ import { launchChromium } from '../test/support/browsers';
 import { extensionWorkerTarget } from '../test/support/extension-log';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../test/support/devtools-panel';
 import { CHROME_DIR, ROOT } from '../test/support/ensure-extension';
+import { summaryWhen } from '../test/support/panel-dom';
 import { DEMO_SCENARIOS, galleryHtml } from './demo-gallery';
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean' }, out: { type: 'string' } } });
@@ -28,9 +29,11 @@ const shutdown = async (): Promise<void> => {
 try {
   const [page] = await launched.browser.pages();
   if (!page) throw new Error('Chromium opened no tab');
-  // A freshly installed extension's worker starts a moment after the browser: requests made before
-  // its webRequest listeners exist are never seen, so load the demo only once it runs.
-  await extensionWorkerTarget(launched.browser);
+  // CORS Lens records a tab once its DevTools page says so (ARCHITECTURE.md, "When it records"),
+  // which happens a moment after the browser and the extension's worker start: load the demo only
+  // once the worker records the tab DevTools opened on.
+  const worker = await (await extensionWorkerTarget(launched.browser)).worker();
+  await worker?.waitForFunction('globalThis.corsLens?.recording().tabs.length > 0', { timeout: 30_000, polling: 100 });
   await page.goto(demoUrl);
   console.log(`demo site: ${demoUrl} (API on ${server.apiOrigin} and ${server.siteOrigin})`);
   await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone, { timeout: 60_000 });
@@ -40,8 +43,10 @@ try {
     const { devtools, panel } = await openCorsPanel(launched.browser);
     await dockToBottom(devtools);
     await growDevtools(devtools);
-    // Wait until the panel lists the demo's traffic (its summary bar counts blocked exchanges).
-    await panel.waitForFunction(() => /blocked/.test(document.body.innerText) && document.querySelectorAll('[role="row"], tr').length > 5, { timeout: 20_000 }).catch(() => undefined);
+    // Wait until the panel lists the demo's traffic; an empty panel is a failure, not a screenshot.
+    const listed = await summaryWhen(panel, (s) => s.blocked > 0 && s.total > 5).catch(() => null);
+    if (!listed) throw new Error("the CORS panel did not list the demo's calls");
+    console.log(`the CORS panel lists ${listed.total} cross-origin exchanges, ${listed.blocked} blocked`);
     mkdirSync(dirname(out), { recursive: true });
     await screenshotDevtools(devtools, out);
     console.log(`screenshot of the CORS panel: ${out}`);
