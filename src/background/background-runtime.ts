@@ -209,7 +209,11 @@ export class BackgroundRuntime {
     this.scope.setRecordAllTabs(on);
     this.applyScope();
     // Before the write, so a panel's next `hello` is answered with the new setting.
-    void this.whenReady((r) => r.setRecordAllTabs(on));
+    void this.whenReady((r) => {
+      r.setRecordAllTabs(on);
+      // A tab recorded only because of the setting has its recording end: its next page load is missed.
+      if (!on) r.stopRecordingUnless((tabId) => this.scope.records(tabId));
+    });
     this.deps.scopeStorage.writeRecordAllTabs(on).catch((error: unknown) => console.warn('CORS Lens: could not save the setting', error));
   }
 

@@ -76,3 +76,13 @@ describe('Recorder across worker restarts', () => {
     expect(recorder.snapshot(tabId)).toEqual(reference.snapshot(tabId));
   });
 });
+
+describe('Recorder: "Record all tabs" turned off', () => {
+  test('tabs nobody inspects stop being recorded; an inspected one keeps its start time', () => {
+    const recorder = new Recorder({ browser: 'chromium', send: () => undefined });
+    recorder.startRecording(1, 10);
+    recorder.startRecording(2, 20);
+    recorder.stopRecordingUnless((tabId) => tabId === 1);
+    expect([recorder.snapshot(1).summary.recordingSince, recorder.snapshot(2).summary.recordingSince]).toEqual([10, null]);
+  });
+});

@@ -111,6 +111,11 @@ export class Recorder {
     this.queue.addMeta(tabId);
   }
 
+  /** Every tab with a log for which `stillRecorded` is false stops being recorded ("Record all tabs" turned off). */
+  stopRecordingUnless(stillRecorded: (tabId: number) => boolean): void {
+    for (const tabId of this.logs.keys()) if (!stillRecorded(tabId)) this.stopRecording(tabId);
+  }
+
   private setContext(context: RecorderContext): void {
     if (context.hostAccess === this.context.hostAccess && context.recordAllTabs === this.context.recordAllTabs) return;
     this.context = context;
