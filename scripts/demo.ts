@@ -32,8 +32,14 @@ try {
   // CORS Lens records a tab once its DevTools page says so (ARCHITECTURE.md, "When it records"),
   // which happens a moment after the browser and the extension's worker start: load the demo only
   // once the worker records the tab DevTools opened on.
+  // Polled with evaluate: puppeteer's waitForFunction in a service worker sometimes never sees the
+  // predicate turn true (seen here: it timed out while the worker already listed the tab).
   const worker = await (await extensionWorkerTarget(launched.browser)).worker();
-  await worker?.waitForFunction('globalThis.corsLens?.recording().tabs.length > 0', { timeout: 30_000, polling: 100 });
+  const deadline = Date.now() + 30_000;
+  while (!(await worker?.evaluate('globalThis.corsLens?.recording().tabs.length > 0').catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('DevTools never started recording the demo tab');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await page.goto(demoUrl);
   console.log(`demo site: ${demoUrl} (API on ${server.apiOrigin} and ${server.siteOrigin})`);
   await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone, { timeout: 60_000 });
