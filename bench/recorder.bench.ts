@@ -1,13 +1,13 @@
 // The background's own cost, in Node, on real event sequences: every webRequest fixture recorded
 // from Chromium and Firefox (src/background/fixtures) replayed with fresh request ids and URLs
 // until 5,000 exchanges are stored in one tab (the default cap), through exactly what the
-// worker runs per event (normalizeEvent with the runtime's HeaderPool, then Recorder.handle: assembly, analysis, the tab log,
+// worker runs per event (normalizeEvent with the runtime's header pool, then Recorder.handle: assembly, analysis, the tab log,
 // messages to an open panel) plus the persistence batches its timer takes. Reports CPU µs per
 // event and the heap each stored exchange keeps (the worker's `performance.now` is clamped to
 // 100 µs, too coarse for this).
 
-import { normalizeEvent } from '../src/background/event-normalizer';
-import { HeaderPool } from '../src/background/header-pool';
+import { normalizeEvent, recorderHeaderPool } from '../src/background/event-normalizer';
+import type { StringPool } from '../src/core/har/string-pool';
 import { loadFixture, type WebRequestFixture } from '../src/background/fixtures/load-fixture';
 import { FIXTURE_SCENARIOS } from '../src/background/fixtures/scenarios';
 import { Recorder } from '../src/background/recorder';
@@ -48,7 +48,7 @@ function copy(all: readonly WebRequestFixture[], k: number): RawEvent[] {
 }
 
 /** What the worker does per event: normalise, record; and a persistence batch now and then. */
-function feed(recorder: Recorder, pool: HeaderPool, events: readonly RawEvent[], counter: { n: number }): void {
+function feed(recorder: Recorder, pool: StringPool, events: readonly RawEvent[], counter: { n: number }): void {
   for (const { phase, details } of events) {
     recorder.handle(normalizeEvent(phase, details, pool));
     if (++counter.n % EVENTS_PER_BATCH === 0) recorder.takeBatch(details.timeStamp + 1_000);
@@ -62,14 +62,14 @@ export function runRecorderBench(rounds = 7): RecorderBenchResult {
   const all = fixtures();
   // How many copies fill the cap: not every sequence is a stored exchange (same-origin ones are counted only).
   const probe = new Recorder({ browser: 'chromium', send: () => undefined });
-  feed(probe, new HeaderPool(), copy(all, 0), { n: 0 });
+  feed(probe, recorderHeaderPool(), copy(all, 0), { n: 0 });
   const copies = Math.ceil(STORED / Math.max(1, probe.snapshot(TAB).exchanges.length));
   const times: number[] = [];
   let events = 0;
   for (let r = 0; r < rounds; r++) {
     const input = Array.from({ length: copies }, (_, k) => copy(all, k));
     const recorder = new Recorder({ browser: 'chromium', send: () => undefined });
-    const pool = new HeaderPool();
+    const pool = recorderHeaderPool();
     const counter = { n: 0 };
     const cpu = process.cpuUsage();
     for (const events of input) feed(recorder, pool, events, counter);
@@ -83,7 +83,7 @@ export function runRecorderBench(rounds = 7): RecorderBenchResult {
   gc();
   const before = process.memoryUsage().heapUsed;
   const kept = new Recorder({ browser: 'chromium', send: () => undefined });
-  const pool = new HeaderPool();
+  const pool = recorderHeaderPool();
   for (let k = 0; k < copies; k++) feed(kept, pool, copy(all, k), { n: 0 });
   kept.takeBatch(Number.MAX_SAFE_INTEGER);
   gc();

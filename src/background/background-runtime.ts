@@ -10,8 +10,7 @@
 import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
 import type { PortLike } from '../platform/ports';
-import { HeaderPool } from './header-pool';
-import { normalizeEvent, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
+import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
 import { RecorderStore } from './persistence';
 import { PortHub } from './port-hub';
 import { Recorder } from './recorder';
@@ -65,7 +64,7 @@ export interface EventStats {
 export class BackgroundRuntime {
   readonly stats: EventStats = { events: 0, totalMs: 0, ignored: 0 };
   private readonly scope = new RecordingScope();
-  private readonly headerPool = new HeaderPool();
+  private readonly headerPool = recorderHeaderPool();
   /** False until the scope has been read back from storage: until then every event waits. */
   private scopeLoaded = false;
   private readonly waiting: RequestEvent[] = [];

@@ -2,7 +2,7 @@
 // browser become plain `RequestEvent`s at once; nothing after this file sees a browser's shape.
 
 import type { Header, HeaderList, ResponseRecord } from '../core/model';
-import type { HeaderPool } from './header-pool';
+import { StringPool } from '../core/har/string-pool';
 
 /** A webRequest header as both browsers give it (`binaryValue` when the value is not UTF-8). */
 export interface RawHeader {
@@ -88,8 +88,18 @@ function headerValue(raw: RawHeader): string {
   return raw.binaryValue ? String.fromCharCode(...raw.binaryValue) : '';
 }
 
-/** `pool`: share one object per distinct header across events (the recorder's memory, header-pool.ts). */
-export function normalizeHeaders(raw: readonly RawHeader[] | undefined, pool?: HeaderPool): HeaderList {
+/**
+ * The recorder's pool: one shared, frozen object per distinct header. A tab's log is mostly the
+ * same few dozen headers (User-Agent, sec-ch-ua, Accept-*, Origin, Sec-Fetch-*) arriving as fresh
+ * strings with every event; sharing them keeps a stored exchange under 3 KB (`npm run bench --
+ * recorder`). It lives as long as the worker, so it stays small and leaves long values unshared.
+ */
+export function recorderHeaderPool(): StringPool {
+  return new StringPool({ limit: 4_096, maxSharedValue: 256 });
+}
+
+/** `pool`: share one object per distinct header across events (recorderHeaderPool). */
+export function normalizeHeaders(raw: readonly RawHeader[] | undefined, pool?: StringPool): HeaderList {
   if (!raw) return [];
   return raw.map((h): Header => (pool ? pool.header(h.name, headerValue(h)) : { name: h.name, value: headerValue(h) }));
 }
@@ -101,7 +111,7 @@ function statusTextOf(statusLine: string | undefined): string {
   return match?.[1]?.trim() ?? '';
 }
 
-function responseOf(details: WebRequestDetails, pool: HeaderPool | undefined): ResponseRecord {
+function responseOf(details: WebRequestDetails, pool: StringPool | undefined): ResponseRecord {
   return {
     status: details.statusCode ?? 0,
     statusText: statusTextOf(details.statusLine),
@@ -109,7 +119,7 @@ function responseOf(details: WebRequestDetails, pool: HeaderPool | undefined): R
   };
 }
 
-export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails, pool?: HeaderPool): RequestEvent {
+export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails, pool?: StringPool): RequestEvent {
   const base: EventBase = {
     requestId: details.requestId,
     at: details.timeStamp,

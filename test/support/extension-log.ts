@@ -48,7 +48,7 @@ export async function extensionPage(browser: Browser, name: BrowserName): Promis
 
 /** The snapshot of the tab whose URL starts with `tabUrlPrefix`, read through the panel protocol. */
 export async function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snapshot> {
-  // As JSON text: the recorder shares one frozen object per distinct header (header-pool.ts), and
+  // As JSON text: the recorder shares one frozen object per distinct header (recorderHeaderPool in event-normalizer.ts), and
   // WebDriver BiDi hands an object seen twice back as a reference puppeteer leaves undefined.
   const text = await extPage.evaluate(async (prefix: string) => {
     type Api = typeof chrome;
