@@ -13,7 +13,7 @@ import type { Page } from 'puppeteer-core';
 import { type BrowserName, launchChromium, launchFirefox, type LaunchedBrowser } from '../test/support/browsers';
 import { openCorsPanel } from '../test/support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../test/support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, setRecordAllTabs } from '../test/support/extension-log';
+import { extensionPage, extensionWorkerTarget, firstWebTab, setRecordAllTabs } from '../test/support/extension-log';
 import { processTreeCpuMs } from './process-cpu';
 
 const SIMPLE = 200;
@@ -87,12 +87,8 @@ async function newTab(launched: LaunchedBrowser): Promise<Setup> {
 }
 
 /** Firefox opens DevTools (`-devtools`) on its first tab only: that tab, not the extension's own. */
-async function firstWebTab(launched: LaunchedBrowser): Promise<Setup> {
-  for (const page of await launched.browser.pages()) {
-    const href = await page.evaluate(() => location.href).catch(() => '');
-    if (!href.startsWith('moz-extension://')) return { launched, page };
-  }
-  throw new Error('Firefox has no web tab');
+async function devtoolsTab(launched: LaunchedBrowser): Promise<Setup> {
+  return { launched, page: await firstWebTab(launched.browser) };
 }
 
 async function withRecordAllTabs(launched: LaunchedBrowser): Promise<Setup> {
@@ -141,10 +137,10 @@ function firefoxConfigs(): Config[] {
   return [
     { key: 'none', label: 'no extension', setup: async () => newTab(await launchFirefox()) },
     { key: 'closed', label: 'CORS Lens, DevTools closed', setup: async () => newTab(await launchFirefox(ext)) },
-    { key: 'devtoolsNone', label: 'DevTools open, no extension', setup: async () => firstWebTab(await launchFirefox({ extraArgs: ['-devtools'] })) },
+    { key: 'devtoolsNone', label: 'DevTools open, no extension', setup: async () => devtoolsTab(await launchFirefox({ extraArgs: ['-devtools'] })) },
     // Firefox's toolbox opens on its default panel; BiDi cannot pick our panel in it, so the CORS
     // panel page is not loaded: this measures recording, not the panel's rendering.
-    { key: 'devtoolsOpen', label: 'CORS Lens, DevTools open (default panel)', setup: async () => firstWebTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
+    { key: 'devtoolsOpen', label: 'CORS Lens, DevTools open (default panel)', setup: async () => devtoolsTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchFirefox(ext)) },
   ];
 }

@@ -10,7 +10,7 @@ import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium, launchFirefox } from '../support/browsers';
 import { openCorsPanel } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, readSnapshot, setRecordAllTabs, type RecordingState } from '../support/extension-log';
+import { extensionPage, extensionWorkerTarget, firstWebTab, readSnapshot, setRecordAllTabs, type RecordingState } from '../support/extension-log';
 import { summaryWhen } from '../support/panel-dom';
 
 const REQUESTS = 300;
@@ -196,18 +196,9 @@ describe('firefox: recording follows DevTools', () => {
       return JSON.parse(JSON.stringify({ recording: hook.recording(), events: hook.stats.events, ignored: hook.stats.ignored, bootedAt: hook.bootedAt })) as BackgroundState;
     });
 
-  /** The tab Firefox opened DevTools on: the first one, not the extension's own tab. */
-  async function firstTab(): Promise<Page> {
-    for (const p of await (launched as LaunchedBrowser).browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (!href.startsWith('moz-extension://')) return p;
-    }
-    throw new Error('no web tab');
-  }
-
   test('the tab with DevTools is recorded; a tab without is not, and no listener runs for it', async () => {
     const { browser } = launched as LaunchedBrowser;
-    const inspected = await firstTab();
+    const inspected = await firstWebTab((launched as LaunchedBrowser).browser);
     const state = await waitUntil('the DevTools tab to be inspected', readState, (s) => s.recording.tabs.length === 1);
     expect(Object.values(state.recording.registered)).toEqual(Array(5).fill(true));
     await loadAndWait(inspected, `${server.pageOrigin}/load.html?inspected`);
@@ -221,7 +212,7 @@ describe('firefox: recording follows DevTools', () => {
 
   test('DevTools closed (its tab gone): no listener is left', async () => {
     const { browser } = launched as LaunchedBrowser;
-    await (await firstTab()).close();
+    await (await firstWebTab((launched as LaunchedBrowser).browser)).close();
     const state = await waitUntil('recording to stop', readState, (s) => !s.recording.listening);
     expect(state.recording.registered).toEqual(NONE_REGISTERED);
     const page = await browser.newPage();

@@ -46,6 +46,15 @@ export async function extensionPage(browser: Browser, name: BrowserName): Promis
   });
 }
 
+/** Firefox: the first tab that is not the extension's own (the one `-devtools` opened its toolbox on). */
+export async function firstWebTab(browser: Browser): Promise<Page> {
+  for (const page of await browser.pages()) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    if (!href.startsWith('moz-extension://')) return page;
+  }
+  throw new Error('the browser has no web tab');
+}
+
 /** The snapshot of the tab whose URL starts with `tabUrlPrefix`, read through the panel protocol. */
 export async function readSnapshot(extPage: Page, tabUrlPrefix: string): Promise<Snapshot> {
   // As JSON text: the recorder shares one frozen object per distinct header (recorderHeaderPool in event-normalizer.ts), and
