@@ -80,7 +80,7 @@ interface Config {
   readonly setup: () => Promise<Setup>;
 }
 
-export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'recordAll' | 'permissionsOnly' | 'baseline';
+export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'otherTab' | 'recordAll' | 'permissionsOnly' | 'emptyListeners' | 'baseline';
 
 async function newTab(launched: LaunchedBrowser): Promise<Setup> {
   return { launched, page: await launched.browser.newPage() };
@@ -94,6 +94,15 @@ async function devtoolsTab(launched: LaunchedBrowser): Promise<Setup> {
 async function withRecordAllTabs(launched: LaunchedBrowser): Promise<Setup> {
   const ext = await extensionPage(launched.browser, launched.name);
   await setRecordAllTabs(ext);
+  return newTab(launched);
+}
+
+/** DevTools (on the CORS panel where the browser lets us pick it) stays open on another tab while this one loads. */
+async function besideInspectedTab(launched: LaunchedBrowser): Promise<Setup> {
+  if (launched.name === 'chromium') {
+    await (await launched.browser.newPage()).openDevTools();
+    await openCorsPanel(launched.browser);
+  }
   return newTab(launched);
 }
 
@@ -121,11 +130,17 @@ function chromiumConfigs(baselineDir: string | undefined): Config[] {
         return setup;
       },
     },
+    { key: 'otherTab', label: 'CORS Lens, DevTools open on another tab', setup: async () => besideInspectedTab(await launchChromium(ext)) },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchChromium(ext)) },
     {
       key: 'permissionsOnly',
       label: "an extension with CORS Lens's permissions and no code (Chromium proxies every request for it)",
       setup: async () => newTab(await launchChromium({ extensionDir: fileURLToPath(new URL('./permissions-only', import.meta.url)) })),
+    },
+    {
+      key: 'emptyListeners',
+      label: "an extension with CORS Lens's five listeners doing nothing, every tab (Chromium's own cost of delivering them)",
+      setup: async () => newTab(await launchChromium({ extensionDir: fileURLToPath(new URL('./empty-listeners', import.meta.url)) })),
     },
   ];
   if (baselineDir !== undefined) configs.push({ key: 'baseline', label: `baseline build ${baselineDir}, DevTools closed`, setup: async () => newTab(await launchChromium({ extensionDir: baselineDir })) });
@@ -141,6 +156,8 @@ function firefoxConfigs(): Config[] {
     // Firefox's toolbox opens on its default panel; BiDi cannot pick our panel in it, so the CORS
     // panel page is not loaded: this measures recording, not the panel's rendering.
     { key: 'devtoolsOpen', label: 'CORS Lens, DevTools open (default panel)', setup: async () => devtoolsTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
+    // `-devtools` opens the toolbox on the first tab; the timed tab is a second one.
+    { key: 'otherTab', label: 'CORS Lens, DevTools open on another tab', setup: async () => newTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchFirefox(ext)) },
   ];
 }

@@ -14,7 +14,7 @@ import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhas
 import { RecorderStore } from './persistence';
 import { PortHub } from './port-hub';
 import { Recorder } from './recorder';
-import { RecordingScope } from './recording-scope';
+import { RecordingScope, type ListenScope } from './recording-scope';
 
 /** Writes go out at most this often: one IndexedDB transaction per burst, not per event. */
 const FLUSH_DELAY_MS = 250;
@@ -30,8 +30,7 @@ const RECONNECT_GRACE_MS = 10_000;
 
 /** The webRequest listeners, as src/platform/web-request.ts registers and removes them. */
 export interface ListenerSwitch {
-  start(): void;
-  stop(): void;
+  listenTo(scope: ListenScope): void;
 }
 
 /** What must outlive a background instance: the setting (for good) and the inspected tabs (for the browser session). */
@@ -57,7 +56,7 @@ export interface RuntimeDeps {
 export interface EventStats {
   events: number;
   totalMs: number;
-  /** Events that reached a listener for a tab outside the scope (only while the scope loads, or while another tab is inspected). */
+  /** Events that reached a listener for a tab outside the scope (only while the scope loads or changes). */
   ignored: number;
 }
 
@@ -220,10 +219,9 @@ export class BackgroundRuntime {
     void this.deps.scopeStorage.writeInspectedTabs(this.scope.inspectedTabs()).catch(() => undefined);
   }
 
-  /** Listeners on while anything is in scope; until the scope is known, on (the first turn registered them). */
+  /** Listeners for what is in scope; until the scope is known, for every tab (the first turn registered them). */
   private applyScope(): void {
-    if (!this.scopeLoaded || this.scope.listening) this.deps.listeners.start();
-    else this.deps.listeners.stop();
+    this.deps.listeners.listenTo(this.scopeLoaded ? this.scope.listenScope : 'all-tabs');
   }
 
   private async whenReady(action: (recorder: Recorder) => void): Promise<void> {

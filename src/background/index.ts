@@ -19,7 +19,7 @@ const SESSION_MARKER = 'corsLensSessionStarted';
 const probes = new ProbeService({ transport: dnrProbeTransport, hasPermission: hasProbePermission });
 
 const listeners = webRequestListeners((phase, details) => runtime.onWebRequest(phase, details));
-listeners.start();
+listeners.listenTo('all-tabs');
 
 const runtime: BackgroundRuntime = new BackgroundRuntime({
   browser: browserFamily(),
@@ -46,13 +46,13 @@ onInstalled((info) => {
 
 // For tests and `npm run bench` (read with CDP in the worker): time spent per event, and a way to
 // write the log out before the test stops the worker.
-// `recording()` says what is recorded and which of our webRequest listeners the browser has registered.
+// `recording()` says what is recorded, which of our webRequest listeners the browser has registered, and for which tabs.
 Object.assign(globalThis, {
   corsLens: {
     stats: runtime.stats,
     flush: () => runtime.flush(),
     ready: runtime.ready,
     bootedAt: Date.now(),
-    recording: () => ({ ...runtime.recording, registered: listeners.registered() }),
+    recording: () => ({ ...runtime.recording, registered: listeners.registered(), listenScope: listeners.scope() }),
   },
 });

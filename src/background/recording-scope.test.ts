@@ -26,6 +26,19 @@ describe('RecordingScope', () => {
     expect(scope.listening).toBe(stillRecorded);
   });
 
+  test.each([
+    { name: 'nothing inspected: no listener', inspected: [], restored: [], allTabs: false, expected: [] },
+    { name: 'each inspected tab its own filtered listeners', inspected: [4, 9], restored: [], allTabs: false, expected: [4, 9] },
+    { name: 'a tab awaiting its devtools page after a restart', inspected: [4], restored: [6], allTabs: false, expected: [4, 6] },
+    { name: '"Record all tabs": one unfiltered set', inspected: [4], restored: [], allTabs: true, expected: 'all-tabs' },
+  ])('listen scope: $name', ({ inspected, restored, allTabs, expected }) => {
+    const scope = new RecordingScope();
+    for (const tabId of inspected) scope.inspect(tabId, {});
+    scope.restore(restored);
+    scope.setRecordAllTabs(allTabs);
+    expect(scope.listenScope).toEqual(expected);
+  });
+
   test('a second inspector of the same tab is not a new inspection', () => {
     const scope = new RecordingScope();
     expect(scope.inspect(3, {})).toBe(true);

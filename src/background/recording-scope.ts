@@ -3,6 +3,9 @@
 // Network panel records only while DevTools is open. With the opt-in "Record all tabs", every tab.
 // Pure bookkeeping: the runtime turns `listening` into webRequest listeners registered or not.
 
+/** What the webRequest listeners are registered for: every tab, or these tabs (none when empty). */
+export type ListenScope = 'all-tabs' | readonly number[];
+
 /** A connection that marks its tab as inspected for as long as it is open (a runtime port). */
 export type Inspector = object;
 
@@ -19,6 +22,11 @@ export class RecordingScope {
   /** Whether any listener is needed at all. */
   get listening(): boolean {
     return this.allTabs || this.inspectors.size > 0 || this.restored.size > 0;
+  }
+
+  /** Each inspected tab gets its own filtered listeners, so the others cost nothing more. */
+  get listenScope(): ListenScope {
+    return this.allTabs ? 'all-tabs' : this.inspectedTabs();
   }
 
   get recordAllTabs(): boolean {

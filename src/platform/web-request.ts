@@ -6,6 +6,7 @@
 // Listeners are added and removed as a set: while none is registered the browser delivers no event
 // and (Chromium) stops proxying requests for us, so an idle CORS Lens costs page loads nothing.
 import type { RequestPhase, WebRequestDetails } from '../background/event-normalizer';
+import type { ListenScope } from '../background/recording-scope';
 import { browser } from './browser';
 
 export type WebRequestListener = (phase: RequestPhase, details: WebRequestDetails) => void;
@@ -50,45 +51,78 @@ function extraInfoSpec(api: Record<string, unknown>, spec: PhaseSpec): string[] 
   return [...spec.wants, ...extra];
 }
 
-/** The listeners of one recorder, registered only while something is being recorded. */
+/** The listeners of one recorder, registered only for what is being recorded. */
 export interface WebRequestListeners {
-  /** Registers every listener (no-op when registered). */
-  start(): void;
-  /** Removes every listener (no-op when none is registered). */
-  stop(): void;
-  /** Whether ours are registered, as the browser reports it (`hasListener`), per event. */
+  /**
+   * Registers listeners for exactly this scope; an empty list removes every listener. Call it with
+   * 'all-tabs' synchronously in the background's first turn: an MV3 worker woken by an event
+   * delivers it only to listeners registered by the end of that turn.
+   */
+  listenTo(scope: ListenScope): void;
+  /** Whether any of ours is registered, as the browser reports it (`hasListener`), per event. */
   registered(): Record<string, boolean>;
+  /** The scope registered now. */
+  scope(): ListenScope;
 }
 
+type Registration = readonly { readonly event: WebRequestEvent; readonly callback: Callback }[];
+
 /**
- * Call it, and `start()` when the background wakes, synchronously in the first turn: an MV3 worker
- * woken by an event delivers it only to listeners registered by the end of that turn.
+ * A tab's own listeners carry a `tabId` filter, so Chromium dispatches nothing for the other tabs
+ * and does not run their requests through its 'extraHeaders' header client (measured in
+ * ARCHITECTURE.md: a page load in another tab costs about the permission floor instead of 1.5x).
  */
 export function webRequestListeners(listener: WebRequestListener): WebRequestListeners {
   const api = browser.webRequest as unknown as Record<string, unknown>;
-  const events = PHASES.map((spec) => ({
-    spec,
-    event: api[spec.event] as WebRequestEvent,
-    callback: (details: WebRequestDetails): void => listener(spec.phase, details),
-    extra: extraInfoSpec(api, spec),
-  }));
-  let active = false;
+  const events = PHASES.map((spec) => ({ spec, event: api[spec.event] as WebRequestEvent, extra: extraInfoSpec(api, spec) }));
+  const registrations = new Map<'all-tabs' | number, Registration>();
+  // While registrations change, the browser may already have dispatched an event to a listener
+  // being removed and dispatch it again to the one replacing it ('all-tabs' and a tab's overlap):
+  // an event is passed on once. Two real events never share phase, request, time and URL.
+  const recent = new RecentKeys(512);
+
+  function register(tabId: number | undefined): Registration {
+    const filter = tabId === undefined ? { urls: [...URLS] } : { urls: [...URLS], tabId };
+    return events.map(({ spec, event, extra }) => {
+      const callback = (details: WebRequestDetails): void => {
+        if (recent.seen(`${spec.phase}|${details.requestId}|${details.timeStamp}|${details.url}`)) return;
+        listener(spec.phase, details);
+      };
+      if (extra.length > 0) event.addListener(callback, filter, extra);
+      else event.addListener(callback, filter);
+      return { event, callback };
+    });
+  }
+
   return {
-    start() {
-      if (active) return;
-      active = true;
-      for (const { event, callback, extra } of events) {
-        if (extra.length > 0) event.addListener(callback, { urls: [...URLS] }, extra);
-        else event.addListener(callback, { urls: [...URLS] });
+    listenTo(scope) {
+      const wanted = new Set<'all-tabs' | number>(scope === 'all-tabs' ? ['all-tabs'] : scope);
+      // Added before the old ones go, so no event of a recorded tab falls in between.
+      for (const key of wanted) if (!registrations.has(key)) registrations.set(key, register(key === 'all-tabs' ? undefined : key));
+      for (const [key, registration] of registrations) {
+        if (wanted.has(key)) continue;
+        for (const { event, callback } of registration) event.removeListener(callback);
+        registrations.delete(key);
       }
     },
-    stop() {
-      if (!active) return;
-      active = false;
-      for (const { event, callback } of events) event.removeListener(callback);
-    },
-    registered: () => Object.fromEntries(events.map(({ spec, event, callback }) => [spec.event, event.hasListener(callback)])),
+    registered: () =>
+      Object.fromEntries(events.map(({ spec, event }) => [spec.event, [...registrations.values()].some((r) => r.some((l) => l.event === event && event.hasListener(l.callback)))])),
+    scope: () => (registrations.has('all-tabs') ? 'all-tabs' : [...registrations.keys()].filter((k): k is number => k !== 'all-tabs')),
   };
+}
+
+/** A bounded set of the keys seen last (two generations of `size`). */
+class RecentKeys {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+  constructor(private readonly size: number) {}
+
+  seen(key: string): boolean {
+    if (this.current.has(key) || this.previous.has(key)) return true;
+    if (this.current.size >= this.size) [this.previous, this.current] = [this.current, new Set()];
+    this.current.add(key);
+    return false;
+  }
 }
 
 /** Which engine records, by feature detection (style.md §7: never by user agent). */

@@ -129,6 +129,7 @@ describe('chromium: recording follows DevTools', () => {
     const listening = await waitUntil('recording to start', readState, (s) => s.recording.tabs.includes(tabId));
     expect(listening.recording.listening).toBe(true);
     expect(Object.values(listening.recording.registered)).toEqual(Array(5).fill(true));
+    expect(listening.recording.listenScope).toEqual([tabId]);
 
     // The panel says the page load was missed and offers the reload; its button reloads the page.
     const { panel } = await openCorsPanel(browser);
@@ -138,11 +139,12 @@ describe('chromium: recording follows DevTools', () => {
     await summaryWhen(panel, (s) => s.total === REQUESTS);
     await panel.waitForSelector('[data-testid="recording-banner"]', { hidden: true });
 
-    // A second tab, without DevTools, is not recorded while the first one is inspected.
+    // A second tab, without DevTools, is not recorded while the first one is inspected: the
+    // listeners' tabId filter keeps its events from reaching the worker at all.
     const other = await browser.newPage();
     const ignoredBefore = (await readState()).ignored;
     await loadAndWait(other, `${server.pageOrigin}/load.html?other`);
-    expect((await readState()).ignored).toBeGreaterThan(ignoredBefore);
+    expect((await readState()).ignored).toBe(ignoredBefore);
     expect((await readSnapshot(ext, `${server.pageOrigin}/load.html?other`)).exchanges).toHaveLength(0);
 
     // Closing DevTools removes every listener.
@@ -161,6 +163,7 @@ describe('chromium: recording follows DevTools', () => {
     await loadAndWait(page, `${server.pageOrigin}/load.html?all`);
     const snap = await waitUntil('300 exchanges', () => readSnapshot(ext, `${server.pageOrigin}/load.html?all`), (s) => s.exchanges.length === REQUESTS);
     expect(snap.summary.recordAllTabs).toBe(true);
+    expect((await readState()).recording.listenScope).toBe('all-tabs');
     expect(await ext.evaluate(async () => (await chrome.storage.local.get('recordAllTabs'))['recordAllTabs'])).toBe(true);
     await setRecordAllTabs(ext, false);
     const off = await waitUntil('recording to stop', readState, (s) => !s.recording.listening);
@@ -201,12 +204,15 @@ describe('firefox: recording follows DevTools', () => {
     const inspected = await firstWebTab((launched as LaunchedBrowser).browser);
     const state = await waitUntil('the DevTools tab to be inspected', readState, (s) => s.recording.tabs.length === 1);
     expect(Object.values(state.recording.registered)).toEqual(Array(5).fill(true));
+    expect(state.recording.listenScope).toEqual(state.recording.tabs);
     await loadAndWait(inspected, `${server.pageOrigin}/load.html?inspected`);
     const snap = await waitUntil('300 exchanges', () => readSnapshot(ext, `${server.pageOrigin}/load.html?inspected`), (s) => s.exchanges.length === REQUESTS);
     expect(snap.summary.pageLoadCaptured).toBe(true);
 
     const other = await browser.newPage();
+    const ignoredBefore = (await readState()).ignored;
     await loadAndWait(other, `${server.pageOrigin}/load.html?other`);
+    expect((await readState()).ignored).toBe(ignoredBefore);
     expect((await readSnapshot(ext, `${server.pageOrigin}/load.html?other`)).exchanges).toHaveLength(0);
   });
 

@@ -113,6 +113,8 @@ export interface RecordingState {
   readonly recordAllTabs: boolean;
   readonly tabs: readonly number[];
   readonly registered: Readonly<Record<string, boolean>>;
+  /** What the listeners are registered for: every tab, or these tabs (a `tabId` filter each). */
+  readonly listenScope: 'all-tabs' | readonly number[];
 }
 
 /** Poll the snapshot until `done(snapshot)` holds (the recorder finishes exchanges asynchronously). */
