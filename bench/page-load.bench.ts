@@ -69,20 +69,20 @@ async function loadOnce(page: Page, url: string): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** A configuration: its own browser process and the tab whose loads are timed. */
-interface Setup {
+export interface Setup {
   readonly launched: LaunchedBrowser;
   readonly page: Page;
 }
 
-interface Config {
+export interface Config {
   readonly key: ConfigKey;
   readonly label: string;
   readonly setup: () => Promise<Setup>;
 }
 
-export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'otherTab' | 'recordAll' | 'permissionsOnly' | 'emptyListeners' | 'baseline';
+export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'otherTab' | 'recordAll' | 'permissionsOnly' | 'emptyListeners' | 'baseline' | `listeners:${string}`;
 
-async function newTab(launched: LaunchedBrowser): Promise<Setup> {
+export async function newTab(launched: LaunchedBrowser): Promise<Setup> {
   return { launched, page: await launched.browser.newPage() };
 }
 
@@ -186,14 +186,10 @@ export function ratio(result: PageLoadResult, of: ConfigKey, to: ConfigKey, meas
   return a !== undefined && b !== undefined && b > 0 ? a / b : Number.NaN;
 }
 
-/**
- * `baselineDir` (Chromium): an older build of the extension, measured in the same rotation, so a
- * change to the recorder is compared with what it replaces side by side.
- */
-export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineDir?: string): Promise<PageLoadResult> {
+/** Runs each configuration's loads in rotated rounds, one browser process each; medians per configuration. */
+export async function measureRotated(name: BrowserName, configs: readonly Config[], rounds: number, during?: (setups: readonly Setup[]) => Promise<() => Promise<void>>): Promise<ConfigResult[]> {
   ensureExtensionBuilt();
   const servers = await startServers();
-  const configs = name === 'chromium' ? chromiumConfigs(baselineDir) : firefoxConfigs();
   const setups: Setup[] = [];
   try {
     for (const config of configs) setups.push(await config.setup());
@@ -201,11 +197,7 @@ export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineD
     const cpu = configs.map(() => [] as number[]);
     // One warm-up each, then rotate which goes first so none always runs on a warmer machine.
     for (const setup of setups) await loadOnce(setup.page, `${servers.page}/?round=0`);
-    const open = configs.findIndex((c) => c.key === 'devtoolsOpen');
-    const worker = name === 'chromium' ? await (await extensionWorkerTarget((setups[open] as Setup).launched.browser)).worker() : null;
-    const stats = async (): Promise<{ events: number; totalMs: number } | undefined> =>
-      (await worker?.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number } | undefined;
-    const before = await stats();
+    const finish = await during?.(setups);
     for (let r = 1; r <= rounds; r++) {
       const url = `${servers.page}/?round=${r}`;
       for (let k = 0; k < setups.length; k++) {
@@ -217,16 +209,36 @@ export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineD
         (cpu[i] as number[]).push(pid === undefined ? Number.NaN : processTreeCpuMs(pid) - cpuBefore);
       }
     }
-    const after = await stats();
-    const events = after && before ? after.events - before.events : 0;
-    return {
-      browser: name,
-      rounds,
-      configs: configs.map((c, i) => ({ key: c.key, label: c.label, medianMs: median(times[i] as number[]), medianCpuMs: median(cpu[i] as number[]) })),
-      ...(after && before && events > 0 ? { eventsRecorded: events, backgroundMsPerEvent: (after.totalMs - before.totalMs) / events } : {}),
-    };
+    await finish?.();
+    return configs.map((c, i) => ({ key: c.key, label: c.label, medianMs: median(times[i] as number[]), medianCpuMs: median(cpu[i] as number[]) }));
   } finally {
     for (const setup of setups) await setup.launched.close();
     servers.close();
   }
+}
+
+/**
+ * `baselineDir` (Chromium): an older build of the extension, measured in the same rotation, so a
+ * change to the recorder is compared with what it replaces side by side.
+ */
+export async function runPageLoadBench(name: BrowserName, rounds = 15, baselineDir?: string): Promise<PageLoadResult> {
+  const configs = name === 'chromium' ? chromiumConfigs(baselineDir) : firefoxConfigs();
+  let stats: { events: number; totalMs: number } | undefined;
+  const results = await measureRotated(name, configs, rounds, async (setups) => {
+    const open = configs.findIndex((c) => c.key === 'devtoolsOpen');
+    const worker = name === 'chromium' ? await (await extensionWorkerTarget((setups[open] as Setup).launched.browser)).worker() : null;
+    const read = async (): Promise<{ events: number; totalMs: number } | undefined> =>
+      (await worker?.evaluate('({ ...globalThis.corsLens.stats })')) as { events: number; totalMs: number } | undefined;
+    const before = await read();
+    return async () => {
+      const after = await read();
+      if (after && before) stats = { events: after.events - before.events, totalMs: after.totalMs - before.totalMs };
+    };
+  });
+  return {
+    browser: name,
+    rounds,
+    configs: results,
+    ...(stats && stats.events > 0 ? { eventsRecorded: stats.events, backgroundMsPerEvent: stats.totalMs / stats.events } : {}),
+  };
 }

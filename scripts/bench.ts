@@ -7,6 +7,8 @@
 //   recorder   the background's CPU per webRequest event and heap per stored exchange (targets ≤ 20 µs, ≤ 3 KB)
 //   page load  a page of 300 cross-origin requests in Chromium and Firefox: DevTools closed ÷ no extension
 //              (target ≤ 1.02), DevTools open with ÷ without CORS Lens (target ≤ 1.10), "Record all tabs"
+//   listener-cost  (only when named) Chromium's own cost of webRequest listeners that do nothing,
+//              by event and with or without extraHeaders, ÷ no extension
 // CORS_LENS_BASELINE_REF=<git ref> adds that commit's analyzer and CLI, built from its sources,
 // rounds alternating with this build's, for a before/after ratio (analyzer and cli).
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { baselineSources, summary } from '../bench/baseline';
 import { runCliBench } from '../bench/cli.bench';
+import { runListenerCostBench } from '../bench/listener-cost.bench';
 import { ratio, runPageLoadBench } from '../bench/page-load.bench';
 import { runRecorderBench } from '../bench/recorder.bench';
 import { runPanelBench } from '../src/panel/panel.bench';
@@ -94,4 +97,10 @@ if (wanted('page-load')) {
     if (l.configs.some((c) => c.key === 'baseline')) console.log(`  this build ÷ baseline, DevTools closed: ${both('closed', 'baseline')}`);
     if (l.backgroundMsPerEvent !== undefined) console.log(`  background: ${(l.backgroundMsPerEvent * 1000).toFixed(1)} µs per webRequest event over ${l.eventsRecorded} events (worker clock, 100 µs steps)`);
   }
+}
+if (only.includes('listener-cost')) {
+  const results = await runListenerCostBench();
+  const none = results.find((c) => c.key === 'none');
+  console.log("listener cost, chromium, medians of 11 rotated rounds (extensions whose listeners do nothing), wall and CPU ÷ no extension:");
+  for (const c of results) console.log(`  ${(c.medianMs / (none?.medianMs ?? NaN)).toFixed(3)} wall  ${(c.medianCpuMs / (none?.medianCpuMs ?? NaN)).toFixed(3)} CPU  ${c.label}`);
 }
