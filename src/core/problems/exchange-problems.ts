@@ -39,16 +39,21 @@ export function fixKey(fix: Fix, exchange: Exchange): string {
 
 function blockedFinding({ exchange, analysis, cause }: ProblemInput, where: readonly [string, string, string | null]): ProblemFinding | null {
   const reason = analysis.reasons[0];
-  if (analysis.verdict !== 'blocked' || !reason) return null;
+  const [endpoint, method, initiatorOrigin] = where;
   // The cause's code and tag never depend on the rest of the recording (cause-view.ts), so the
   // key, and the id, stay the same as traffic arrives.
   const causeKey = cause ? [cause.code, cause.tag] : null;
-  const key = JSON.stringify(['blocked', reason.code, causeKey, ...where, fixKey(analysis.fix, exchange)]);
-  const [endpoint, method, initiatorOrigin] = where;
-  return { key, kind: 'blocked', code: reason.code, severity: 'error', endpoint, method, initiatorOrigin, message: reason.message, fix: analysis.fix, ...(cause ? { cause } : {}) };
+  if (analysis.verdict === 'blocked' && reason) {
+    const key = JSON.stringify(['blocked', reason.code, causeKey, ...where, fixKey(analysis.fix, exchange)]);
+    return { key, kind: 'blocked', code: reason.code, severity: 'error', endpoint, method, initiatorOrigin, message: reason.message, fix: analysis.fix, ...(cause ? { cause } : {}) };
+  }
+  // Not blocked (a refused connection is `unknown`), yet it failed: the cause is the problem.
+  if (!cause) return null;
+  const key = JSON.stringify(['failed', cause.code, causeKey, ...where]);
+  return { key, kind: 'failed', code: cause.code, severity: 'error', endpoint, method, initiatorOrigin, message: cause.message, fix: { ...NO_FIX, note: cause.fix }, cause };
 }
 
-/** Every finding of one exchange: its block first, then warnings and security findings. */
+/** Every finding of one exchange: its block (or failure) first, then warnings and security findings. */
 export function exchangeProblems(input: ProblemInput, audit: readonly AuditFinding[] = []): ProblemFinding[] {
   const { exchange, analysis } = input;
   if (analysis.type === 'same-origin') return [];
@@ -60,7 +65,8 @@ export function exchangeProblems(input: ProblemInput, audit: readonly AuditFindi
   if (blocked) out.push(blocked);
   const audited = new Set(audit.map((f) => f.code));
   for (const w of analysis.warnings) {
-    if (audited.has(w.code)) continue;
+    // A network error's warning says what its cause says, in fewer words: one problem, the cause.
+    if (audited.has(w.code) || (w.code === 'request-error' && input.cause)) continue;
     const key = JSON.stringify(['warning', w.code, ...where, foldUrls(w.message, exchange)]);
     out.push({ key, kind: 'warning', code: w.code, severity: w.severity, endpoint, method, initiatorOrigin, message: w.message, fix: NO_FIX });
   }

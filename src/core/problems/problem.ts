@@ -8,10 +8,14 @@
 import type { Fix, WarningSeverity } from '../analysis';
 import type { Cause } from '../cause/cause';
 
-/** `blocked`: the browser refused the exchange; `warning`: it passed but is fragile; `security`: an audit finding. */
-export type ProblemKind = 'blocked' | 'warning' | 'security';
+/**
+ * `blocked`: the browser refused the exchange; `failed`: it got no usable answer for a reason
+ * that is not CORS (a refused connection, a blocking extension: src/core/cause); `warning`: it
+ * passed but is fragile; `security`: an audit finding.
+ */
+export type ProblemKind = 'blocked' | 'failed' | 'warning' | 'security';
 
-/** `error` for a blocked exchange, the warning's or finding's own severity otherwise. */
+/** `error` for a blocked or failed exchange, the warning's or finding's own severity otherwise. */
 export type ProblemSeverity = 'error' | WarningSeverity;
 
 /** What one exchange contributes to one problem, before grouping. */
