@@ -33,10 +33,8 @@ function kindLabel(p: Problem): string {
   return p.kind === 'blocked' || p.kind === 'failed' ? p.kind : `${p.kind} ${p.severity}`;
 }
 
-/** The lines of one problem; the first names it, the rest are indented under it. */
-export function problemLines(p: Problem, label: string, rows: readonly AnalyzedExchange[]): string[] {
-  const from = p.initiatorOrigin === null ? '' : ` from ${p.initiatorOrigin}`;
-  const head = `${label}  ${kindLabel(p)}: ${p.code} · ${p.method} ${p.endpoint}${from} · ${affected(p, rows)}`;
+/** What a problem says under its heading: the reason, the cause, the fix, the attack. */
+export function problemBody(p: Problem): string[] {
   const body: string[] = [];
   // A failure's message is its cause's: say it once.
   if (p.kind !== 'failed') body.push(p.message);
@@ -47,14 +45,45 @@ export function problemLines(p: Problem, label: string, rows: readonly AnalyzedE
   }
   if (p.attack !== undefined) body.push(`attack: ${p.attack}`);
   if (p.kind === 'security' && p.fix.note !== undefined) body.push(`fix: ${p.fix.note}`);
-  return [head, ...body.map((l) => `    ${l}`)];
+  return body;
 }
 
-/** "3 problems, affecting 12 of 40 exchanges", then each problem. */
+export function problemHead(p: Problem, label: string, rows: readonly AnalyzedExchange[]): string {
+  const from = p.initiatorOrigin === null ? '' : ` from ${p.initiatorOrigin}`;
+  return `${label}  ${kindLabel(p)}: ${p.code} · ${p.method} ${p.endpoint}${from} · ${affected(p, rows)}`;
+}
+
+const bodyKey = (p: Problem): string => JSON.stringify([p.kind, p.code, problemBody(p)]);
+
+/**
+ * The problems in the order the table lists them: the same text at several endpoints (one
+ * missing Vary: Origin on 13 routes) is one run, so its explanation prints once under their
+ * headings. Runs keep the order of their most important member (`byImpact`).
+ */
+export function displayOrder(problems: readonly Problem[]): Problem[] {
+  const runs = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = bodyKey(p);
+    const run = runs.get(key);
+    if (run) run.push(p);
+    else runs.set(key, [p]);
+  }
+  return [...runs.values()].flat();
+}
+
+/** "3 problems, affecting 12 of 40 exchanges", then each run of problems: their headings, then what they say, once. */
 export function problemsSection(problems: readonly Problem[], rows: readonly AnalyzedExchange[]): string[] {
   if (problems.length === 0) return [];
   const hit = new Set(problems.flatMap((p) => p.exchanges)).size;
   const lines = ['', `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}, affecting ${hit} of ${rows.length} exchanges:`];
-  problems.forEach((p, i) => lines.push('', ...problemLines(p, problemLabel(i), rows)));
+  let previous = '';
+  problems.forEach((p, i) => {
+    const key = bodyKey(p);
+    if (key !== previous) lines.push('');
+    lines.push(problemHead(p, problemLabel(i), rows));
+    const next = problems[i + 1];
+    if (!next || bodyKey(next) !== key) lines.push(...problemBody(p).map((l) => `    ${l}`));
+    previous = key;
+  });
   return lines;
 }

@@ -11,6 +11,7 @@ import { findProblems } from '../core/problems/problems';
 import { exchangeJsonWithFix, fixConfigSection, lookupServer, problemFixSection, serverList } from './fix-flag';
 import { exchangeJson, writeJson } from './format-json';
 import { formatTable, printable } from './format-table';
+import { displayOrder } from './problem-lines';
 import { NO_PROGRESS, progressLine } from './progress';
 import { readInput } from './read-input';
 import { reportOutput } from './report-output';
@@ -75,8 +76,8 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   } else if (command.verbose) {
     io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   } else {
-    // Problems of the rows shown: their `exchanges` are row indices.
-    const problems = findProblems(rows, audit);
+    // Problems of the rows shown (their `exchanges` are row indices), the same text together.
+    const problems = displayOrder(findProblems(rows, audit));
     io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, problems }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
   }
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');

@@ -2,9 +2,11 @@
 // like a user drives it, against the `npm start` demo gallery (scripts/demo-gallery.ts). Its rows
 // must match what the page saw, the keyboard must open a blocked row's explanation, and when the
 // service worker is stopped the panel must reconnect and resynchronise without losing or
-// duplicating a row. Its screenshot (.tmp/devtools-panel-e2e.png) is what docs/cors-panel.png, in the README, is copied from.
+// duplicating a row. Its screenshot (.tmp/devtools-panel-e2e.png) is what docs/cors-panel.png, in the README, is copied from;
+// its HAR of the demo (.tmp/demo-chromium.har, CDP Network events) is what test/har-samples/demo-chromium.har,
+// the README's compact CLI example, is copied from.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,6 +20,7 @@ import { CdpHarRecorder } from '../support/cdp-har';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
 import { extensionWorkerTarget, stopWorker } from '../support/extension-log';
+import { harFile } from '../support/har';
 import { type PanelSummary, readSummary, renderedRows, rowsWithUrl, setFilterText, summaryWhen } from '../support/panel-dom';
 
 /** ExchangeRow's fixed height and ExchangeList's overscan (src/panel/components). */
@@ -110,6 +113,12 @@ describe('chromium: the CORS panel in real DevTools', () => {
     expect(want.preflighted).toBeGreaterThan(3);
 
     expect(countsOf(await settledSummary(panel, want))).toEqual(want);
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const version = await (launched as LaunchedBrowser).browser.version();
+    const har = harFile({ name: 'chromium', version }, page.url(), Date.now(), cdp.entries((u) => !u.endsWith('/favicon.ico')), {
+      scenario: 'demo', browser: 'chromium', browserVersion: version, pageOutcome: 'threw', source: 'cdp-network', pageResult: Object.fromEntries(outcomes),
+    });
+    writeFileSync(join(ROOT, '.tmp/demo-chromium.har'), `${JSON.stringify(har, null, 2)}\n`);
 
     // The list is virtualised: find each call's row through the filter box, not by assuming it is rendered.
     const seen: { url: string; rows: number; verdicts: string[]; types: string[] }[] = [];
