@@ -79,10 +79,31 @@ interface Echoes {
   readonly origins: Map<string, boolean>;
 }
 
-function collectEchoes(observed: readonly (readonly AnswerObservation[])[]): Map<string, Echoes> {
+type Observed = readonly (readonly AnswerObservation[])[];
+
+/**
+ * Endpoints that were sent more than one Origin: the only ones either finding can be about (both
+ * compare answers to different origins). Checked first, in one cheap pass, so the per-endpoint
+ * sets and maps are built only for those (a log of thousands of one-caller endpoints builds none).
+ */
+function multiOriginEndpoints(observed: Observed): Set<string> {
+  const first = new Map<string, string>();
+  const multi = new Set<string>();
+  for (const answers of observed) {
+    for (const o of answers) {
+      const seen = first.get(o.endpoint);
+      if (seen === undefined) first.set(o.endpoint, o.sent);
+      else if (seen !== o.sent) multi.add(o.endpoint);
+    }
+  }
+  return multi;
+}
+
+function collectEchoes(observed: Observed, multi: ReadonlySet<string>): Map<string, Echoes> {
   const byEndpoint = new Map<string, Echoes>();
   for (const answers of observed) {
     for (const o of answers) {
+      if (!multi.has(o.endpoint)) continue;
       // Same-origin answers say nothing about the cross-origin policy.
       if (o.sent === 'null' || o.sameOrigin || o.acao !== o.sent) continue;
       let echoes = byEndpoint.get(o.endpoint);
@@ -102,10 +123,11 @@ interface Answers {
   missingVary: boolean;
 }
 
-function collectAnswers(observed: readonly (readonly AnswerObservation[])[]): Map<string, Answers> {
+function collectAnswers(observed: Observed, multi: ReadonlySet<string>): Map<string, Answers> {
   const byEndpoint = new Map<string, Answers>();
   for (const answers of observed) {
     for (const o of answers) {
+      if (!multi.has(o.endpoint)) continue;
       let entry = byEndpoint.get(o.endpoint);
       if (!entry) byEndpoint.set(o.endpoint, (entry = { ids: new Set(), acaoByOrigin: new Map(), missingVary: false }));
       entry.ids.add(o.exchangeId);
@@ -121,9 +143,9 @@ function collectAnswers(observed: readonly (readonly AnswerObservation[])[]): Ma
  * Origin. Different Origins getting different answers from one endpoint shows it: a shared cache
  * then serves one origin's answer to another (Fetch §3.2.5 "CORS protocol and HTTP caches").
  */
-function varyFindings(observed: readonly (readonly AnswerObservation[])[]): EndpointFinding[] {
+function varyFindings(observed: Observed, multi: ReadonlySet<string>): EndpointFinding[] {
   const out: EndpointFinding[] = [];
-  for (const [endpoint, { ids, acaoByOrigin, missingVary }] of collectAnswers(observed)) {
+  for (const [endpoint, { ids, acaoByOrigin, missingVary }] of collectAnswers(observed, multi)) {
     if (!missingVary || new Set(acaoByOrigin.values()).size < 2) continue;
     const message = `${endpoint} answers Access-Control-Allow-Origin according to the Origin sent (${[...acaoByOrigin].map(([o, a]) => `${o} → ${a || 'none'}`).join(', ')}) without Vary: Origin on every answer.`;
     out.push({ endpoint, exchangeIds: [...ids], finding: finding('allow-origin-without-vary', 'medium', message, 'Vary', 'endpoint') });
@@ -136,9 +158,11 @@ export function auditEndpoints(items: readonly AuditInput[]): EndpointFinding[] 
 }
 
 /** The cross-exchange findings from each exchange's observations (`observeExchange`), in the exchanges' order. */
-export function auditObservations(observed: readonly (readonly AnswerObservation[])[]): EndpointFinding[] {
-  const out: EndpointFinding[] = varyFindings(observed);
-  for (const [endpoint, { ids, origins }] of collectEchoes(observed)) {
+export function auditObservations(observed: Observed): EndpointFinding[] {
+  const multi = multiOriginEndpoints(observed);
+  if (multi.size === 0) return [];
+  const out: EndpointFinding[] = varyFindings(observed, multi);
+  for (const [endpoint, { ids, origins }] of collectEchoes(observed, multi)) {
     if (origins.size < 2) continue;
     const credentials = [...origins.values()].some(Boolean);
     const list = [...origins.keys()].sort();
