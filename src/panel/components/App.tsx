@@ -116,7 +116,14 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
       {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
-      <ViewTabs view={view} onView={setView} exchanges={counts.total} problems={grouped?.problems.length ?? null} />
+      <ViewTabs
+        view={view}
+        onView={(next) => {
+          // The other view's list is a different context: its detail pane starts with its own selection.
+          setView(next);
+          setOpen(false);
+        }}
+        exchanges={counts.total} problems={grouped?.problems.length ?? null} />
       <div class="main">
         {view === 'problems' && grouped ? (
           <ProblemList
