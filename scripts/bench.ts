@@ -78,7 +78,7 @@ if (wanted('recorder')) {
 }
 if (wanted('panel')) {
   const p = await runPanelBench();
-  console.log(`panel: first render ${p.firstRenderMs.toFixed(1)} ms (target < 200), filter keystroke ${p.filterKeystrokeMs.toFixed(1)} ms (target < 50), ${p.domRows} rows in the DOM for 20,000 exchanges`);
+  console.log(`panel: first render ${p.firstRenderMs.toFixed(1)} ms (target < 200), filter keystroke ${p.filterKeystrokeMs.toFixed(1)} ms (target < 50), ${p.domRows} rows in the DOM for 20,000 exchanges; Problems view: open ${p.problemsOpenMs.toFixed(1)} ms, one more exchange ${p.problemsUpdateMs.toFixed(1)} ms (list view: ${p.listUpdateMs.toFixed(1)} ms)`);
 }
 if (wanted('page-load')) {
   // CORS_LENS_BASELINE=<dir of another Chrome build>: measure it in the same rotation, for a before/after ratio.

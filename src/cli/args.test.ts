@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseArgs, type Command } from './args';
 
-const analyze = (over: Partial<Command> = {}): Command => ({ kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, fix: null, ...over }) as Command;
+const analyze = (over: Partial<Command & { verbose: boolean }> = {}): Command => ({ kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, fix: null, ...over }) as Command;
 
 describe('parseArgs', () => {
   test.each<[string[], Command]>([
@@ -26,6 +26,8 @@ describe('parseArgs', () => {
     [['analyze', 'x.har', '--jsn'], { kind: 'usage-error', message: "unknown option '--jsn'" }],
     [['analyze', 'x.har', '--json=yes'], { kind: 'usage-error', message: "unknown option '--json=yes'" }],
     [['analyze', 'x.har', '--fix', 'nginx'], analyze({ fix: 'nginx' })],
+    [['analyze', 'x.har', '--verbose'], analyze({ verbose: true })],
+    [['analyze', 'x.har', '--verbose=yes'], { kind: 'usage-error', message: "unknown option '--verbose=yes'" }],
     [['analyze', '--fix=express', '--json', 'x.har'], analyze({ fix: 'express', json: true })],
     // Checked against the snippet registry by run.ts, with a one-line error.
     [['analyze', 'x.har', '--fix', 'iis'], analyze({ fix: 'iis' })],

@@ -18,6 +18,8 @@ export interface AnalyzeCommand {
   readonly format?: ReportFormat;
   /** `--include-credentials`: keep cookies and credentials in a report (redacted by default). */
   readonly includeCredentials?: boolean;
+  /** `--verbose`: the table prints each exchange's cause, fix and findings under its row. */
+  readonly verbose?: boolean;
 }
 
 export type Command =
@@ -30,14 +32,19 @@ export type Command =
 export const USAGE = `Usage: cors-lens analyze <file.har> [options]
 
 Reads a HAR file (Chrome, Firefox or CORS Lens export) and explains every cross-origin
-exchange in it: simple, preflighted or blocked, exactly why, and the server fix.
+exchange in it: simple, preflighted or blocked, exactly why, and the server fix. The table
+has one line per exchange, then each problem (one cause at one endpoint) once, with its fix
+and the rows it affects.
 
 Options:
-  --json                          print the analysis as JSON
+  --verbose                       under each row of the table: its cause, fix and security
+                                  findings (instead of the list of problems)
+  --json                          print the analysis as JSON (exchanges and problems)
   --fail-on blocked               exit with status 1 when any exchange is blocked
   --only blocked|cross-origin     show only blocked, or only cross-origin, exchanges
-  --fix <server>                  print ready-to-paste configuration for <server> under each
-                                  blocked exchange (with --json: a fixConfig field)
+  --fix <server>                  print ready-to-paste configuration for <server> for each
+                                  problem (with --verbose: each blocked exchange; with
+                                  --json: a fixConfig field)
   --fix list                      list the servers (express, fastify, nginx, apache, ...)
   --format markdown|html|junit|sarif
                                   a report instead of the table: markdown or html for the
@@ -56,7 +63,7 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   '--only': ['blocked', 'cross-origin'],
   '--format': REPORT_FORMATS,
 };
-const FLAGS = new Set(['--json', '--include-credentials']);
+const FLAGS = new Set(['--json', '--include-credentials', '--verbose']);
 /** Options that take any value; run.ts checks it (the server ids live in the snippet registry). */
 const OPEN_VALUED = new Set(['--fix']);
 
@@ -102,6 +109,7 @@ export function parseArgs(argv: readonly string[]): Command {
     failOnBlocked: values.get('--fail-on') === 'blocked',
     only: (values.get('--only') as OnlyFilter | undefined) ?? null,
     fix: values.get('--fix') ?? null,
+    ...(flags.has('--verbose') ? { verbose: true } : {}),
     ...(format ? { format, includeCredentials: flags.has('--include-credentials') } : {}),
   };
 }

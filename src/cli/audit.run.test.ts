@@ -1,4 +1,5 @@
-// `cors-lens analyze` shows the security audit: under each row in the table, and as `audit` in --json.
+// `cors-lens analyze` shows the security audit: as problems after the compact table (under each
+// row with --verbose), and as `audit` (per exchange) and `problems` in --json.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +50,29 @@ test.each<[string, Record<string, unknown>[], string[][]]>([
   for (const f of out.exchanges.flatMap((x) => x.audit)) expect(f.attack && f.fix).toBeTruthy();
 });
 
-test('the table prints each finding with its attack and fix under the row, and counts them', async () => {
-  const out = await cli(['analyze', har('table.har', [echo('http://app.test', 0), echo('http://evil.test', 10), exact])]);
+test('the compact table prints a finding of two callers as two problems with one explanation', async () => {
+  const out = await cli(['analyze', har('compact.har', [echo('http://app.test', 0), echo('http://evil.test', 10), exact])]);
+  const lines = out.split('\n');
+  // One problem per calling origin (the grouping key), the same attack and fix said once under both.
+  expect(lines.filter((l) => /^P\d+ +security medium: reflects-any-origin · GET http:\/\/api\.test\/me from http:\/\/(app|evil)\.test · 1 exchange: #[01]$/.test(l))).toHaveLength(2);
+  expect(lines.filter((l) => /^\s+attack: /.test(l))).toHaveLength(1);
+  expect(lines.filter((l) => /^\s+fix: Compare the Origin header/.test(l))).toHaveLength(1);
+  // Each row is one line: nothing indented under it before the problems.
+  const problemsAt = lines.findIndex((l) => /^\d+ problems?, affecting/.test(l));
+  expect(lines.slice(0, problemsAt).filter((l) => /^\s/.test(l))).toEqual([]);
+  expect(lines.at(-2)).toMatch(/ · audit: 2 medium$/);
+});
+
+test('an allowed exchange\'s warning shows once: as its audit finding, never also as its reason', async () => {
+  const noVary = harEntry({ url: 'http://api.test/v', headers: { Origin: 'http://app.test', 'Sec-Fetch-Mode': 'cors' }, responseHeaders: { 'Access-Control-Allow-Origin': 'http://app.test' } });
+  for (const argv of [[], ['--verbose']]) {
+    const out = await cli(['analyze', har('vary.har', [noVary]), ...argv]);
+    expect(out.match(/but has no Vary: Origin/g)).toHaveLength(1);
+  }
+});
+
+test('--verbose prints each finding with its attack and fix under the row, and counts them', async () => {
+  const out = await cli(['analyze', har('table.har', [echo('http://app.test', 0), echo('http://evil.test', 10), exact]), '--verbose']);
   const lines = out.split('\n');
   expect(lines.filter((l) => /^\s+audit medium: reflects-any-origin: /.test(l))).toHaveLength(2);
   expect(lines.filter((l) => /^\s+attack: /.test(l))).toHaveLength(2);

@@ -48,8 +48,21 @@ describe('cause in --json, from a real Chromium recording', () => {
 });
 
 describe('the table and --fix', () => {
-  test('the row leads with the cause tag; the browser\'s reason follows; the 502 gets no "response must carry"', async () => {
+  test('compact: the row leads with the cause tag; the problem says the cause and its fix once', async () => {
     const { stdout } = await cli(['analyze', har]);
+    const row = stdout.split('\n').find((l) => l.includes('cause-error-response/7')) ?? '';
+    expect(row).toMatch(/blocked +P\d+ +\[502 · no CORS on errors\] The response has no Access-Control-Allow-Origin header/);
+    const problem = stdout.slice(stdout.indexOf('blocked: missing-allow-origin · GET http://localhost:33633/api/cause-error-response/:id'));
+    expect(problem).toMatch(/^blocked: missing-allow-origin · GET \S+ from http:\/\/localhost:43143 · 1 exchange: #4\n/);
+    expect(problem).toContain('cause: 502 · no CORS on errors: The CORS error is a symptom');
+    expect(problem.slice(0, problem.indexOf('\n\n'))).not.toContain('response must carry');
+    // A refused connection is one problem (its cause), not also a request-error warning.
+    expect(stdout).toMatch(/P\d+ +failed: no-response · GET http:\/\/localhost:\d+\/api\/refused /);
+    expect(stdout).not.toContain('request-error');
+  });
+
+  test('--verbose: the row leads with the cause tag; the browser\'s reason follows; the 502 gets no "response must carry"', async () => {
+    const { stdout } = await cli(['analyze', har, '--verbose']);
     const block = stdout.slice(stdout.indexOf('cause-error-response/7'), stdout.indexOf('cause-rate-limited'));
     expect(block).toContain('[502 · no CORS on errors] The response has no Access-Control-Allow-Origin header');
     expect(block).toContain('cause: 502 · no CORS on errors: The CORS error is a symptom');
@@ -57,7 +70,7 @@ describe('the table and --fix', () => {
   });
 
   test.each([
-    ['nginx', 'cause-error-response/7', /add_header Access-Control-Allow-Origin "http:\/\/localhost:\d+" always;/],
+    ['nginx', 'cause-error-response/', /add_header Access-Control-Allow-Origin "http:\/\/localhost:\d+" always;/],
     ['apache', 'cause-error-response/7', /Header always set Access-Control-Allow-Origin/],
     ['express', 'cause-preflight-auth/main', /register it BEFORE the auth middleware/],
     ['express', 'cause-refused', /^$/],
@@ -66,7 +79,7 @@ describe('the table and --fix', () => {
     const section = stdout.slice(stdout.indexOf('Server configuration for'));
     const start = section.indexOf(path);
     if (path === 'cause-refused') {
-      expect(section).toMatch(/\/api\/refused\n {2}No server configuration can fix this\. Make sure the server is running/);
+      expect(section).toMatch(/P\d+ GET http:\/\/localhost:\d+\/api\/refused\n {2}No server configuration can fix this\. Make sure the server is running/);
       return;
     }
     expect(section.slice(start, start + 1500)).toMatch(expected);

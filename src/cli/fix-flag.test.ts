@@ -72,12 +72,15 @@ describe('table output', () => {
     [CREDENTIALED, 'nginx', (o: string) => [`add_header Access-Control-Allow-Origin "${o}" always;`, 'add_header Access-Control-Allow-Credentials "true" always;']],
     [PREFLIGHTED, 'fastify', (o: string) => [`origin: '${o}'`, "allowedHeaders: ['x-custom']", 'await fastify.register(cors, {']],
     [PREFLIGHTED, 'apache', (o: string) => [`Header always set Access-Control-Allow-Origin "${o}"`, 'Access-Control-Allow-Headers "x-custom"']],
-  ])('%s --fix %s prints the filled-in configuration under the blocked exchange', async (file, server, expected) => {
-    const { code, stdout } = await cli(['analyze', file, '--fix', server]);
-    expect(code).toBe(EXIT_OK);
-    const [, section = ''] = stdout.split(`(--fix ${server}):`);
-    expect(section).toMatch(/^\n\n#\d+ (GET|PUT) http:\/\/localhost:\d+\/api\//);
-    for (const line of expected(pageOrigin(file))) expect(section).toContain(line);
+  ])('%s --fix %s prints the filled-in configuration under the blocked problem (--verbose: exchange)', async (file, server, expected) => {
+    // Compact (the default): once per problem, headed by its label; --verbose: per exchange, headed by its row.
+    for (const [argv, heading] of [[[], /^\n\nP\d+ (GET|PUT) http:\/\/localhost:\d+\/api\//], [['--verbose'], /^\n\n#\d+ (GET|PUT) http:\/\/localhost:\d+\/api\//]] as const) {
+      const { code, stdout } = await cli(['analyze', file, '--fix', server, ...argv]);
+      expect(code).toBe(EXIT_OK);
+      const [, section = ''] = stdout.split(`(--fix ${server}):`);
+      expect(section).toMatch(heading);
+      for (const line of expected(pageOrigin(file))) expect(section).toContain(line);
+    }
   });
 
   test('a null origin after a redirect gets the note, not a configuration', async () => {

@@ -4,11 +4,13 @@
 import type { Fix } from '../core/analysis';
 import { causeConfig } from '../core/cause/cause-config';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import type { Problem } from '../core/problems/problems';
 import { SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
 import { snippetInputFor } from '../core/snippets/snippet-input-for';
 import type { AuditLookup } from './audit-lines';
 import { exchangeJson } from './format-json';
 import { printable } from './format-table';
+import { problemLabel } from './problem-lines';
 
 export const FIX_LIST = 'list';
 
@@ -69,5 +71,24 @@ export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Sni
     else lines.push(...config.split('\n').map((l) => `  ${l}`));
   }
   // Values come from the HAR (servers, pages): never let them send terminal escapes.
+  return `${lines.map(printable).join('\n')}\n`;
+}
+
+/**
+ * After the compact table: the configuration of each blocked (or failed) problem once, from its
+ * first exchange (the exchanges of a problem share their fix, src/core/problems).
+ */
+export function problemFixSection(problems: readonly Problem[], rows: readonly AnalyzedExchange[], snippet: Snippet): string {
+  const lines = ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`];
+  const failing = problems.map((p, i) => [p, problemLabel(i)] as const).filter(([p]) => p.kind === 'blocked' || p.kind === 'failed');
+  if (failing.length === 0) lines.push('  (nothing is blocked)');
+  for (const [p, label] of failing) {
+    const x = rows[p.exchanges[0] ?? -1];
+    if (!x) continue;
+    lines.push('', `${label} ${p.method} ${p.endpoint}`);
+    const config = fixConfig(x, snippet);
+    if (config === null) lines.push(`  No server configuration can fix this. ${x.cause?.fix ?? x.analysis.fix.note ?? ''}`.trimEnd());
+    else lines.push(...config.split('\n').map((l) => `  ${l}`));
+  }
   return `${lines.map(printable).join('\n')}\n`;
 }

@@ -4,12 +4,40 @@
 // credentials, dependsOn, requestOrigin, crossOrigin, audit (security findings, src/core/audit),
 // cause (the real cause behind a failure, src/core/cause: { code, tag, message, evidence, fix, ... }, or null),
 // likely and likelyBecause (for `unknown` that hangs on the credentials mode, src/core/likely.ts).
+// Beside `exchanges`, `problems` (src/core/problems): each cause at each endpoint once, with
+// `exchanges` as indices into the `exchanges` array printed (problemJson below).
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
 import type { AuditFinding } from '../core/audit/finding';
+import type { Fix } from '../core/analysis';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import type { Problem } from '../core/problems/problems';
 import type { AuditLookup } from './audit-lines';
+
+/** A fix as every `fix` field of --json prints it: `note` only when there is one. */
+function fixJson(fix: Fix): Record<string, unknown> {
+  return { preflight: fix.preflight, preflightStatus: fix.preflightStatus, response: fix.response, ...(fix.note !== undefined ? { note: fix.note } : {}) };
+}
+
+/** One problem of `problems`: the fields the issue names first, then what the table shows. */
+export function problemJson(p: Problem): Record<string, unknown> {
+  return {
+    id: p.id,
+    kind: p.kind,
+    code: p.code,
+    severity: p.severity,
+    endpoint: p.endpoint,
+    method: p.method,
+    initiatorOrigin: p.initiatorOrigin,
+    count: p.count,
+    exchanges: p.exchanges,
+    fix: fixJson(p.fix),
+    message: p.message,
+    attack: p.attack ?? null,
+    cause: p.cause ? { code: p.cause.code, tag: p.cause.tag, message: p.cause.message, fix: p.cause.fix } : null,
+  };
+}
 
 export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossOrigin, cause }: AnalyzedExchange, audit: readonly AuditFinding[] = []): Record<string, unknown> {
   const first = exchange.hops[0];
@@ -23,12 +51,7 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
     type: analysis.type,
     verdict: analysis.verdict,
     reasons: analysis.reasons,
-    fix: {
-      preflight: analysis.fix.preflight,
-      preflightStatus: analysis.fix.preflightStatus,
-      response: analysis.fix.response,
-      ...(analysis.fix.note !== undefined ? { note: analysis.fix.note } : {}),
-    },
+    fix: fixJson(analysis.fix),
     warnings: analysis.warnings,
     id: exchange.id,
     status: last?.response?.status ?? null,
@@ -43,27 +66,32 @@ export function exchangeJson({ exchange, analysis, entry, preflightEntry, crossO
   };
 }
 
-export function formatJson(exchanges: readonly AnalyzedExchange[], audit?: AuditLookup): string {
-  return `${JSON.stringify({ exchanges: exchanges.map((x) => exchangeJson(x, audit?.get(x.exchange.id))) }, null, 2)}\n`;
+export function formatJson(exchanges: readonly AnalyzedExchange[], audit?: AuditLookup, problems?: readonly Problem[]): string {
+  const body = { exchanges: exchanges.map((x) => exchangeJson(x, audit?.get(x.exchange.id))), ...(problems ? { problems: problems.map(problemJson) } : {}) };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** `"name": [ ... ]` of the top-level object, one item at a time, flushed about every megabyte. */
+function writeArray<T>(name: string, items: readonly T[], toJson: (item: T) => unknown, write: (text: string) => void, out: string): string {
+  if (items.length === 0) return `${out}  "${name}": []`;
+  out += `  "${name}": [\n`;
+  items.forEach((item, i) => {
+    // JSON strings hold no raw newline, so every newline is one JSON.stringify wrote for layout.
+    out += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n    ')}`;
+    if (out.length > 1 << 20) {
+      write(out);
+      out = '';
+    }
+  });
+  return `${out}\n  ]`;
 }
 
 /**
  * The text of `formatJson` (JSON.stringify with two spaces), written in pieces of about a
  * megabyte, so that the output for a large recording is never one string in memory.
  */
-export function writeJson(rows: readonly AnalyzedExchange[], toJson: (x: AnalyzedExchange) => unknown, write: (text: string) => void): void {
-  if (rows.length === 0) {
-    write('{\n  "exchanges": []\n}\n');
-    return;
-  }
-  let out = '{\n  "exchanges": [\n';
-  rows.forEach((x, i) => {
-    // JSON strings hold no raw newline, so every newline is one JSON.stringify wrote for layout.
-    out += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(toJson(x), null, 2).replace(/\n/g, '\n    ')}`;
-    if (out.length > 1 << 20) {
-      write(out);
-      out = '';
-    }
-  });
-  write(`${out}\n  ]\n}\n`);
+export function writeJson(rows: readonly AnalyzedExchange[], toJson: (x: AnalyzedExchange) => unknown, write: (text: string) => void, problems?: readonly Problem[]): void {
+  let out = writeArray('exchanges', rows, toJson, write, '{\n');
+  if (problems) out = writeArray('problems', problems, problemJson, write, `${out},\n`);
+  write(`${out}\n}\n`);
 }

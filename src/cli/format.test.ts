@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../core/analysis';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import { exchangeJson, formatJson, writeJson } from './format-json';
+import { findProblems } from '../core/problems/problems';
+import { exchangeJson, formatJson, problemJson, writeJson } from './format-json';
 import { fixLines } from './format-fix';
 import { formatTable, printable, shortenUrl } from './format-table';
 import { summaryLine } from './summary';
@@ -86,7 +87,50 @@ describe('formatTable', () => {
   });
 });
 
+describe('compact formatTable', () => {
+  const rows = [row(2, BLOCKED), row(3, ALLOWED), row(4, BLOCKED, true, 'http://api.test/x/17'), row(5, BLOCKED, true, 'http://api.test/x/42')];
+
+  test('one line per exchange, then each problem once with its fix and rows, then the summary', () => {
+    const problems = findProblems(rows);
+    const lines = formatTable(rows, rows, { colour: false, problems }).split('\n');
+    expect(lines[0]).toMatch(/^#\s+METHOD\s+URL\s+TYPE\s+VERDICT\s+PROBLEMS\s+REASON$/);
+    expect(lines.slice(1, 5).map((l) => l.split(/\s{2,}/).slice(0, 6))).toEqual([
+      ['2', 'PUT', 'http://api.test/x', 'preflighted', 'blocked', 'P2'],
+      ['3', 'PUT', 'http://api.test/x', 'simple', 'allowed'],
+      ['4', 'PUT', 'http://api.test/x/17', 'preflighted', 'blocked', 'P1'],
+      ['5', 'PUT', 'http://api.test/x/42', 'preflighted', 'blocked', 'P1'],
+    ]);
+    expect(lines[5]).toBe('');
+    expect(lines[6]).toBe('2 problems, affecting 3 of 4 exchanges:');
+    expect(lines.filter((l) => l.startsWith('P1  blocked: preflight-invalid-status · PUT http://api.test/x/:id from http://p.test · 2 exchanges: #4, #5'))).toHaveLength(1);
+    // Both problems say the same (same reason, same fix, at two endpoints): their headings, then the text once.
+    expect(lines.slice(7, 10)).toEqual(['', expect.stringMatching(/^P1  blocked: /) as unknown, expect.stringMatching(/^P2  blocked: preflight-invalid-status · PUT http:\/\/api\.test\/x from http:\/\/p\.test · 1 exchange: #2$/) as unknown]);
+    expect(lines.filter((l) => l === '      preflight (OPTIONS) response status: 204 (any 2xx passes)')).toHaveLength(1);
+    expect(lines.slice(-2)).toEqual(['3 blocked · 3 preflighted · 1 simple · 0 same-origin skipped', '']);
+  });
+
+  test('more than twenty affected rows are counted, not all listed', () => {
+    const many = Array.from({ length: 25 }, (_, i) => row(i + 1, BLOCKED, true, `http://api.test/x/${i}`));
+    const out = formatTable(many, many, { colour: false, problems: findProblems(many) });
+    expect(out).toContain('25 exchanges: #1, #2, #3, #4, #5, #6, #7, #8, #9, #10, #11, #12, #13, #14, #15, #16, #17, #18, #19, #20 (+5 more)');
+  });
+});
+
 describe('formatJson', () => {
+  test('problems: the fields the issue names, exchanges as indices', () => {
+    const rows = [row(2, ALLOWED), row(4, BLOCKED, true, 'http://api.test/x/17'), row(5, BLOCKED, true, 'http://api.test/x/42')];
+    const json = JSON.parse(formatJson(rows, undefined, findProblems(rows))) as { exchanges: unknown[]; problems: Record<string, unknown>[] };
+    expect(Object.keys(json)).toEqual(['exchanges', 'problems']);
+    expect(json.problems).toEqual([
+      {
+        id: expect.stringMatching(/^p-[0-9a-f]{12}$/) as unknown, kind: 'blocked', code: 'preflight-invalid-status', severity: 'error',
+        endpoint: 'http://api.test/x/:id', method: 'PUT', initiatorOrigin: 'http://p.test', count: 2, exchanges: [1, 2],
+        fix: { preflight: BLOCKED.fix.preflight, preflightStatus: 204, response: BLOCKED.fix.response }, message: 'The preflight got 404.', attack: null, cause: null,
+      },
+    ]);
+    expect(Object.keys(problemJson(findProblems(rows)[0]!)).slice(0, 10)).toEqual(['id', 'kind', 'code', 'severity', 'endpoint', 'method', 'initiatorOrigin', 'count', 'exchanges', 'fix']);
+  });
+
   test('the public field names, in full', () => {
     const json = JSON.parse(formatJson([row(2, BLOCKED)])) as { exchanges: Record<string, unknown>[] };
     expect(Object.keys(json.exchanges[0] ?? {})).toEqual([
@@ -115,5 +159,14 @@ describe('writeJson', () => {
     writeJson(many(n), (x) => exchangeJson(x), (text) => pieces.push(text));
     expect(pieces.join('')).toBe(formatJson(many(n)));
     if (n === 3000) expect(pieces.length).toBeGreaterThan(1);
+  });
+
+  test.each([0, 1, 3, 3000])('%i exchanges with problems: the text of formatJson, the exchanges unchanged', (n) => {
+    const pieces: string[] = [];
+    const problems = findProblems(many(n));
+    writeJson(many(n), (x) => exchangeJson(x), (text) => pieces.push(text), problems);
+    const text = pieces.join('');
+    expect(text).toBe(formatJson(many(n), undefined, problems));
+    expect(text.slice(0, text.indexOf(',\n  "problems": ['))).toBe(formatJson(many(n)).slice(0, -3));
   });
 });

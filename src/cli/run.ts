@@ -7,9 +7,11 @@ import { analyzeValidatedHar, type HarAnalysis } from '../core/har/analyze-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
 import { auditRecording } from '../core/audit/audit';
-import { exchangeJsonWithFix, fixConfigSection, lookupServer, serverList } from './fix-flag';
+import { findProblems } from '../core/problems/problems';
+import { exchangeJsonWithFix, fixConfigSection, lookupServer, problemFixSection, serverList } from './fix-flag';
 import { exchangeJson, writeJson } from './format-json';
 import { formatTable, printable } from './format-table';
+import { displayOrder } from './problem-lines';
 import { NO_PROGRESS, progressLine } from './progress';
 import { readInput } from './read-input';
 import { reportOutput } from './report-output';
@@ -68,8 +70,16 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(result.exchanges).byExchange;
   if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: command.includeCredentials === true }));
-  else if (command.json) writeJson(rows, snippet ? (x) => exchangeJsonWithFix(x, snippet, audit) : (x) => exchangeJson(x, audit.get(x.exchange.id)), io.stdout);
-  else io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
+  else if (command.json) {
+    const toJson = snippet ? (x: AnalyzedExchange) => exchangeJsonWithFix(x, snippet, audit) : (x: AnalyzedExchange) => exchangeJson(x, audit.get(x.exchange.id));
+    writeJson(rows, toJson, io.stdout, findProblems(rows, audit));
+  } else if (command.verbose) {
+    io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
+  } else {
+    // Problems of the rows shown (their `exchanges` are row indices), the same text together.
+    const problems = displayOrder(findProblems(rows, audit));
+    io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, problems }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
+  }
   const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;
 }

@@ -4,6 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange, isCrossOrigin } from './analyze';
+import { auditRecording } from './audit/audit';
+import { findCause } from './cause/find-cause';
+import { buildRecordingContext } from './cause/recording-context';
+import { findProblems } from './problems/problems';
 import type { Exchange, Header, Hop, Preflight } from './model';
 
 const CORS_NAMES = [
@@ -61,6 +65,27 @@ describe('analyzeExchange is total', () => {
       const before = JSON.stringify(ex);
       expect(JSON.stringify(analyzeExchange(ex))).toBe(JSON.stringify(analyzeExchange(ex)));
       expect(JSON.stringify(ex)).toBe(before);
+    }), { numRuns: 500 });
+  }, 60_000);
+});
+
+describe('the problems of any analyses (src/core/problems)', () => {
+  test('never throw; each blocked exchange is in exactly one blocked problem; counts and indices agree', () => {
+    fc.assert(fc.property(fc.array(exchange, { maxLength: 8 }), (exchanges) => {
+      const context = buildRecordingContext(exchanges);
+      const items = exchanges.map((ex) => {
+        const analysis = analyzeExchange(ex);
+        return { exchange: ex, analysis, cause: findCause(ex, analysis, context) };
+      });
+      const problems = findProblems(items, auditRecording(items).byExchange);
+      const blocked = items.flatMap((x, i) => (x.analysis.verdict === 'blocked' ? [i] : []));
+      expect(problems.filter((p) => p.kind === 'blocked').flatMap((p) => p.exchanges).sort((a, b) => a - b)).toEqual(blocked);
+      for (const p of problems) {
+        expect(p.count).toBe(p.exchanges.length);
+        expect(p.exchanges.every((i) => i >= 0 && i < items.length)).toBe(true);
+        expect(p.id).toMatch(/^p-[0-9a-f]{12}$/);
+      }
+      expect(new Set(problems.map((p) => p.id)).size).toBe(problems.length);
     }), { numRuns: 500 });
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 // Panel performance with 20,000 exchanges, in happy-dom (no browser): first render (snapshot
-// applied + App mounted) and one filter keystroke, medians over several runs. `npm run bench`
+// applied + App mounted), one filter keystroke, opening the Problems view and one exchange
+// arriving while it is open, medians over several runs. `npm run bench`
 // calls `runPanelBench`; targets are 200 ms and 50 ms (issue 4). Not a test: timings do not
 // belong in tests on a shared 2-core machine.
 import { Window } from 'happy-dom';
@@ -7,12 +8,18 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from './components/App';
 import { createStore } from './state/store';
-import { PAGE, manyRows, snapshot } from './test-data';
+import { PAGE, bg, manyRows, snapshot, summary } from './test-data';
 
 export interface PanelBenchResult {
   readonly firstRenderMs: number;
   readonly filterKeystrokeMs: number;
   readonly domRows: number;
+  /** Clicking the Problems tab: grouping the 20,000 exchanges and rendering the view. */
+  readonly problemsOpenMs: number;
+  /** With the Problems view open, one more exchange arriving (grouping again, mostly from caches). */
+  readonly problemsUpdateMs: number;
+  /** The same with the exchange list shown instead: what an update costs without the grouping. */
+  readonly listUpdateMs: number;
 }
 
 const ROWS = 20_000;
@@ -42,7 +49,18 @@ function withDom(): () => void {
   };
 }
 
-function runOnce(): { first: number; keystrokes: number[]; domRows: number } {
+/** One more exchange, as the background sends it; the time to apply and render it. */
+function oneMore(store: ReturnType<typeof createStore>, id: string, seq: number): number {
+  const [extra] = manyRows(1);
+  const t = performance.now();
+  act(() => {
+    if (extra) store.receive(bg('exchangeRecorded', { entry: { ...extra, seq, exchange: { ...extra.exchange, id } }, summary: summary() }));
+    store.flush();
+  });
+  return performance.now() - t;
+}
+
+function runOnce(): { first: number; keystrokes: number[]; domRows: number; problemsOpen: number; problemsUpdate: number; listUpdate: number } {
   const rows = manyRows(ROWS);
   const container = document.createElement('div');
   document.body.append(container);
@@ -66,9 +84,16 @@ function runOnce(): { first: number; keystrokes: number[]; domRows: number } {
     keystrokes.push(performance.now() - t);
   }
   if (!container.querySelector('.list-spacer .row')) throw new Error('bench: the filter left no rows; the bench is not measuring a render');
+  const listUpdate = oneMore(store, 'extra-list', ROWS + 1);
+  const tab = container.querySelector<HTMLButtonElement>('#view-problems');
+  const tOpen = performance.now();
+  act(() => tab?.click());
+  const problemsOpen = performance.now() - tOpen;
+  if (!container.querySelector('.problem-row')) throw new Error('bench: the Problems view shows no problem; the bench is not measuring it');
+  const problemsUpdate = oneMore(store, 'extra-problems', ROWS + 2);
   render(null, container);
   container.remove();
-  return { first, keystrokes, domRows };
+  return { first, keystrokes, domRows, problemsOpen, problemsUpdate, listUpdate };
 }
 
 export async function runPanelBench(): Promise<PanelBenchResult> {
@@ -77,15 +102,21 @@ export async function runPanelBench(): Promise<PanelBenchResult> {
     runOnce(); // warm-up: JIT and module initialisation are not what a user waits for twice
     const firsts: number[] = [];
     const keys: number[] = [];
+    const opens: number[] = [];
+    const updates: number[] = [];
+    const listUpdates: number[] = [];
     let domRows = 0;
     for (let i = 0; i < RUNS; i++) {
       const r = runOnce();
       firsts.push(r.first);
       keys.push(...r.keystrokes);
+      opens.push(r.problemsOpen);
+      updates.push(r.problemsUpdate);
+      listUpdates.push(r.listUpdate);
       domRows = Math.max(domRows, r.domRows);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return { firstRenderMs: median(firsts), filterKeystrokeMs: median(keys), domRows };
+    return { firstRenderMs: median(firsts), filterKeystrokeMs: median(keys), domRows, problemsOpenMs: median(opens), problemsUpdateMs: median(updates), listUpdateMs: median(listUpdates) };
   } finally {
     restore();
   }

@@ -2,13 +2,16 @@
 // like a user drives it, against the `npm start` demo gallery (scripts/demo-gallery.ts). Its rows
 // must match what the page saw, the keyboard must open a blocked row's explanation, and when the
 // service worker is stopped the panel must reconnect and resynchronise without losing or
-// duplicating a row. Its screenshot (.tmp/devtools-panel-e2e.png) is what docs/cors-panel.png, in the README, is copied from.
+// duplicating a row. Its screenshot (.tmp/devtools-panel-e2e.png) is what docs/cors-panel.png, in the README, is copied from;
+// its HAR of the demo (.tmp/demo-chromium.har, CDP Network events) is what test/har-samples/demo-chromium.har,
+// the README's compact CLI example, is copied from.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_SCENARIOS, galleryHtml } from '../../scripts/demo-gallery';
+import { endpointOf } from '../../src/core/report/endpoint-key';
 import { isNoCors, scenarioById } from '../scenarios/catalogue';
 import type { PageOutcome } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
@@ -17,6 +20,7 @@ import { CdpHarRecorder } from '../support/cdp-har';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
 import { extensionWorkerTarget, stopWorker } from '../support/extension-log';
+import { harFile } from '../support/har';
 import { type PanelSummary, readSummary, renderedRows, rowsWithUrl, setFilterText, summaryWhen } from '../support/panel-dom';
 
 /** ExchangeRow's fixed height and ExchangeList's overscan (src/panel/components). */
@@ -109,6 +113,12 @@ describe('chromium: the CORS panel in real DevTools', () => {
     expect(want.preflighted).toBeGreaterThan(3);
 
     expect(countsOf(await settledSummary(panel, want))).toEqual(want);
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const version = await (launched as LaunchedBrowser).browser.version();
+    const har = harFile({ name: 'chromium', version }, page.url(), Date.now(), cdp.entries((u) => !u.endsWith('/favicon.ico')), {
+      scenario: 'demo', browser: 'chromium', browserVersion: version, pageOutcome: 'threw', source: 'cdp-network', pageResult: Object.fromEntries(outcomes),
+    });
+    writeFileSync(join(ROOT, '.tmp/demo-chromium.har'), `${JSON.stringify(har, null, 2)}\n`);
 
     // The list is virtualised: find each call's row through the filter box, not by assuming it is rendered.
     const seen: { url: string; rows: number; verdicts: string[]; types: string[] }[] = [];
@@ -162,6 +172,55 @@ describe('chromium: the CORS panel in real DevTools', () => {
     // the README shows, is a reviewed copy of it.
     mkdirSync(join(ROOT, '.tmp'), { recursive: true });
     await screenshotDevtools(devtools, join(ROOT, '.tmp', 'devtools-panel-e2e.png') as `${string}.png`);
+  });
+
+  test('the Problems view: each blocked endpoint once with the number of blocked calls; an affected exchange opens its details', async () => {
+    await panel.click('#view-problems');
+    await panel.waitForSelector('[data-testid="problem-list"] [role="option"]', { timeout: 10_000 });
+    const problems = await panel.$$eval('[data-testid="problem-list"] [role="option"]', (rows) =>
+      rows.map((r) => {
+        const el = r as HTMLElement;
+        return { id: el.dataset['problemId'] ?? '', kind: el.dataset['kind'] ?? '', code: el.dataset['code'] ?? '', count: Number(el.dataset['count']), endpoint: el.querySelector('.url')?.textContent ?? '' };
+      }),
+    );
+    expect(await panel.$eval('#view-problems', (b) => b.textContent)).toBe(`Problems (${problems.length})`);
+    expect(new Set(problems.map((p) => p.id)).size).toBe(problems.length);
+    // What the page saw: every call that threw, by endpoint. Each blocked exchange is in exactly one blocked problem.
+    const threw: Record<string, number> = {};
+    for (const c of demoCalls.filter((c) => c.outcome === 'threw')) threw[endpointOf(c.url)] = (threw[endpointOf(c.url)] ?? 0) + 1;
+    const blockedByEndpoint: Record<string, number> = {};
+    for (const p of problems.filter((p) => p.kind === 'blocked')) blockedByEndpoint[p.endpoint] = (blockedByEndpoint[p.endpoint] ?? 0) + p.count;
+    expect(blockedByEndpoint).toEqual(threw);
+    // The demo's one echo without Vary: a security problem of one exchange, not a paragraph under a row.
+    const noVary = problems.find((p) => p.code === 'allow-origin-without-vary' && p.endpoint === `${server.apiOrigin}/api/simple-get-echo-no-vary/main`);
+    expect(noVary).toMatchObject({ kind: 'security', count: 1 });
+
+    // Select the first blocked call's problem, then its affected exchange: today's detail view opens on it.
+    const firstBlocked = demoCalls.find((c) => c.outcome === 'threw');
+    const target = problems.find((p) => p.kind === 'blocked' && p.endpoint === endpointOf(firstBlocked?.url ?? ''));
+    if (!firstBlocked || !target) throw new Error('no blocked problem for the first blocked call');
+    await panel.click(`[data-problem-id="${target.id}"]`);
+    await panel.waitForSelector(`aside.problem-detail[data-problem-id="${target.id}"]`, { timeout: 5_000 });
+    const shown = await panel.$eval('aside.problem-detail', (aside) => ({
+      count: aside.querySelector('[data-testid="problem-count"]')?.textContent ?? '',
+      headings: [...aside.querySelectorAll('h3')].map((h) => h.textContent ?? ''),
+      affected: [...aside.querySelectorAll('[data-testid="affected-exchanges"] button .url')].map((u) => u.textContent ?? ''),
+    }));
+    expect(shown.count).toMatch(new RegExp(`^${target.count} exchanges? · from ${server.pageOrigin}$`));
+    expect(shown.headings.filter((h) => h === 'Suggested fix' || h === 'Server configuration' || h === 'Server configuration for this cause').length).toBeGreaterThan(0);
+    expect(shown.affected).toEqual(Array.from({ length: target.count }, () => firstBlocked.url));
+    await panel.click('[data-testid="affected-exchanges"] button');
+    await panel.waitForSelector('aside.detail[aria-label="Exchange details"]', { timeout: 5_000 });
+    const opened = await panel.$eval('aside.detail[aria-label="Exchange details"]', (aside) => ({
+      url: aside.querySelector('h2 .url')?.textContent ?? '',
+      headings: [...aside.querySelectorAll('h3')].map((h) => (h.textContent ?? '').toLowerCase()),
+    }));
+    expect(opened.url).toBe(firstBlocked.url);
+    expect(opened.headings).toEqual(expect.arrayContaining(['why', 'exchange']));
+    // Back to the list, as the next test expects it.
+    await panel.click('aside.detail[aria-label="Exchange details"] button.close');
+    await panel.click('#view-exchanges');
+    await panel.waitForSelector('[data-testid="list-scroll"]', { timeout: 5_000 });
   });
 
   test('reconnects after the service worker stops: every earlier row once, and the new ones', async () => {

@@ -11,6 +11,7 @@ import { countRows } from '../state/counts';
 import { NO_FILTER, filterRows } from '../state/filter';
 import { detailCause } from '../state/cause-view';
 import { entriesOf } from '../state/panel-state';
+import { logProblems } from '../state/problems-view';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
@@ -18,8 +19,11 @@ import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, Record
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
+import { ProblemDetail } from './ProblemDetail';
+import { ProblemList } from './ProblemList';
 import type { Rerun } from './RerunSection';
 import { SummaryBar } from './SummaryBar';
+import { type PanelView, ViewTabs } from './ViewTabs';
 
 export interface AppProps {
   readonly store: Store;
@@ -43,6 +47,8 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   const [open, setOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<PanelView>('exchanges');
+  const [problemId, setProblemId] = useState<string | null>(null);
 
   const imported = state.imported;
   const log = imported?.log ?? state.live;
@@ -52,6 +58,13 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   const selected = selectedId === null ? undefined : log.byId.get(selectedId);
   // Only while a detail view is open: the cause against what the whole log shows (cause-view.ts).
   const cause = useMemo(() => (open && selected ? detailCause(selected, log) : null), [open, selected, log]);
+  // Grouped only while the Problems view shows (memoized per log state: problems-view.ts), so the
+  // exchange list's first render and filtering pay nothing for it.
+  const grouped = useMemo(() => (view === 'problems' ? logProblems(log) : null), [view, log]);
+  // The selection is by id, which survives new traffic; until one is chosen, the first problem.
+  const problem = grouped ? (grouped.problems.find((p) => p.id === problemId) ?? grouped.problems[0]) : undefined;
+  const example = problem && grouped ? grouped.entries[problem.exchanges[0] ?? -1] : undefined;
+  const problemCause = useMemo(() => (example && view === 'problems' ? detailCause(example, log) : null), [example, view, log]);
 
   const switchMode = useCallback(
     (next: typeof imported) => {
@@ -61,6 +74,11 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
     },
     [store],
   );
+
+  const openExchange = (id: string): void => {
+    setSelectedId(id);
+    setOpen(true);
+  };
 
   const onImport = async (file: File): Promise<void> => {
     const result = importHarText(file.name, await file.text());
@@ -73,7 +91,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   };
 
   return (
-    <div class={`app${open && selected ? ' with-detail' : ''}`}>
+    <div class={`app${(open && selected) || view === 'problems' ? ' with-detail' : ''}`}>
       <FilterBar
         filter={filter}
         onFilter={setFilter}
@@ -98,21 +116,40 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
       {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
+      <ViewTabs
+        view={view}
+        onView={(next) => {
+          // The other view's list is a different context: its detail pane starts with its own selection.
+          setView(next);
+          setOpen(false);
+        }}
+        exchanges={counts.total} problems={grouped?.problems.length ?? null} />
       <div class="main">
-        <ExchangeList
-          rows={rows}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onOpen={(id) => {
-            setSelectedId(id);
-            setOpen(true);
-          }}
-          onClose={() => setOpen(false)}
-          detailOpen={open && selected !== undefined}
-          emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
-        />
-        {open && selected && (
+        {view === 'problems' && grouped ? (
+          <ProblemList
+            problems={grouped.problems}
+            selectedId={problem?.id ?? null}
+            onSelect={(id) => {
+              setProblemId(id);
+              setOpen(false);
+            }}
+          />
+        ) : (
+          <ExchangeList
+            rows={rows}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onOpen={openExchange}
+            onClose={() => setOpen(false)}
+            detailOpen={open && selected !== undefined}
+            emptyText={allRows.length === 0 ? (imported ? 'The file holds no cross-origin exchanges.' : 'No cross-origin requests yet. Reload the page to record them.') : 'No exchange matches the filter.'}
+          />
+        )}
+        {open && selected ? (
           <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} rerun={imported ? undefined : rerun} />
+        ) : (
+          // In the Problems view the selected problem takes the detail pane; an exchange opened from it replaces it until closed.
+          grouped && problem && <ProblemDetail problem={problem} entries={grouped.entries} cause={problemCause} onOpenExchange={openExchange} />
         )}
       </div>
     </div>

@@ -1,0 +1,15 @@
+// The problems of a list of analysed exchanges: what `cors-lens analyze` prints after its table
+// and under `problems` in --json, and what the panel's Problems view shows.
+
+import type { AuditFinding } from '../audit/finding';
+import { exchangeProblems, type ProblemInput } from './exchange-problems';
+import { groupFindings } from './group-problems';
+import type { Problem } from './problem';
+
+export type { Problem, ProblemFinding, ProblemKind, ProblemSeverity } from './problem';
+export type { ProblemInput } from './exchange-problems';
+
+/** `audit` maps an exchange id to its security findings (`auditRecording(...).byExchange`). */
+export function findProblems(items: readonly ProblemInput[], audit?: ReadonlyMap<string, readonly AuditFinding[]>): Problem[] {
+  return groupFindings(items.map((item) => exchangeProblems(item, audit?.get(item.exchange.id))));
+}
