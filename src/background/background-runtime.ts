@@ -9,6 +9,7 @@
 
 import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
+import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { PortLike } from '../platform/ports';
 import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
 import { RecorderStore } from './persistence';
@@ -51,6 +52,15 @@ export interface RuntimeDeps {
   readonly scopeStorage: ScopeStorage;
   /** The active probe (src/background/probe); absent where it is not available. */
   readonly onProbe?: (command: PanelToBackground['probe'], reply: ProbeReply) => void;
+  /** *Try this fix* (src/background/override); absent where it is not available. */
+  readonly overrides?: OverrideHandler;
+}
+
+/** What the runtime needs of the override service: commands in, a port's end, the tab's list for `hello`. */
+export interface OverrideHandler {
+  handle(command: PanelToBackground['override'], port: PortLike): void;
+  release(port: PortLike): void;
+  list(tabId: number): ActiveOverride[];
 }
 
 /** Time spent inside the background per webRequest event, for `npm run bench` and the report. */
@@ -84,8 +94,14 @@ export class BackgroundRuntime {
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
+    override: (command, _tabId, port) => this.deps.overrides?.handle(command, port),
     probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
-  }, { onClose: (port) => this.release(port) });
+  }, {
+    onClose: (port) => {
+      this.deps.overrides?.release(port);
+      this.release(port);
+    },
+  });
 
   constructor(private readonly deps: RuntimeDeps) {
     this.ready = this.restore();
@@ -103,6 +119,11 @@ export class BackgroundRuntime {
     this.afterChange();
     this.stats.events++;
     this.stats.totalMs += performance.now() - started;
+  }
+
+  /** The override service's answers go to every panel of the tab. */
+  sendOverrides(tabId: number, update: OverridesUpdate): void {
+    this.hub.send(tabId, message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', update));
   }
 
   acceptPort(port: PortLike): void {
@@ -235,6 +256,8 @@ export class BackgroundRuntime {
   private greet(tabId: number, port: PortLike): void {
     if (!this.recorder) return;
     port.postMessage(message<BackgroundToPanel, 'snapshot'>('snapshot', this.recorder.snapshot(tabId)));
+    const overrides = this.deps.overrides?.list(tabId);
+    if (overrides) port.postMessage(message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', { tabId, overrides }));
     this.hub.subscribe(tabId, port);
   }
 
