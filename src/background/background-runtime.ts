@@ -9,6 +9,7 @@
 
 import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
+import type { Exchange } from '../core/model';
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { PortLike } from '../platform/ports';
 import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
@@ -61,6 +62,7 @@ export interface OverrideHandler {
   handle(command: PanelToBackground['override'], port: PortLike): void;
   release(port: PortLike): void;
   list(tabId: number): ActiveOverride[];
+  apply(exchange: Exchange): Exchange;
 }
 
 /** Time spent inside the background per webRequest event, for `npm run bench` and the report. */
@@ -173,7 +175,8 @@ export class BackgroundRuntime {
     const fresh = await this.deps.isFreshSession();
     const store = await RecorderStore.open(fresh);
     const snapshot = fresh ? undefined : await store.load();
-    const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m) }, snapshot);
+    const { overrides } = this.deps;
+    const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m), ...(overrides ? { applyOverrides: (x: Exchange) => overrides.apply(x) } : {}) }, snapshot);
     this.store = store;
     this.recorder = recorder;
     recorder.setRecordAllTabs(this.scope.recordAllTabs);

@@ -5,6 +5,8 @@
 
 import type { ActiveOverride, OverrideCommand, OverridesUpdate } from '../../core/override/override-command';
 import type { OverridePlan } from '../../core/override/override-plan';
+import { applyOverrides } from '../../core/override/apply-override';
+import type { Exchange } from '../../core/model';
 import { OVERRIDE_RULE_IDS, overrideRules } from '../../core/override/override-rules';
 import type { OverrideRuleStore } from '../../platform/override-dnr';
 import type { PortLike } from '../../platform/ports';
@@ -32,6 +34,13 @@ export class OverrideService {
   /** The overrides of `tabId`, as the panel sees them. */
   list(tabId: number): ActiveOverride[] {
     return this.active.filter((o) => o.tabId === tabId).map(({ id, key, plan }) => ({ id, key, plan }));
+  }
+
+  /** The exchange as the browser checked it, when an override of its tab was active (apply-override.ts). */
+  apply(exchange: Exchange): Exchange {
+    if (this.active.length === 0) return exchange;
+    const plans = this.active.filter((o) => o.tabId === exchange.tabId).map((o) => o.plan);
+    return plans.length === 0 ? exchange : applyOverrides(exchange, plans);
   }
 
   handle(command: OverrideCommand, port: PortLike): void {

@@ -94,7 +94,9 @@ export function TryFixSection({ entry, controller, rerun, entries }: TryFixProps
       </div>
       {after && (
         <p data-testid="try-fix-result">
-          Before: <Verdict entry={entry} /> → after: <Verdict entry={after} /> <span class="muted">(status {rowView(after).status}, recorded by the browser)</span>
+          Before: <Verdict entry={entry} /> → after: <Verdict entry={after} /> <span class="muted">
+            (status {rowView(after).status}, decided by the browser{after.exchange.overridden ? '; recorded with the override’s headers' : ''})
+          </span>
         </p>
       )}
     </section>
