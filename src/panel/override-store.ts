@@ -26,6 +26,8 @@ export interface OverrideControllerDeps {
   readonly requestPermission: () => Promise<boolean>;
 }
 
+const ANSWER_TIMEOUT_MS = 10_000;
+
 export function createOverrideController(deps: OverrideControllerDeps): OverrideController {
   let active: readonly ActiveOverride[] = [];
   let counter = 0;
@@ -37,7 +39,13 @@ export function createOverrideController(deps: OverrideControllerDeps): Override
     tryFix: async (plan) => {
       if (!(await deps.requestPermission())) throw new Error('the permission to change response headers was not granted');
       const key = `${Date.now().toString(36)}-${(counter += 1)}`;
-      const added = new Promise<ActiveOverride>((resolve, reject) => waiting.set(key, { resolve, reject }));
+      const added = new Promise<ActiveOverride>((resolve, reject) => {
+        waiting.set(key, { resolve, reject });
+        // A background that restarts meanwhile forgets the command (and removes every rule): say so, do not spin.
+        setTimeout(() => {
+          if (waiting.delete(key)) reject(new Error('the recorder did not answer (it may have restarted); try again'));
+        }, ANSWER_TIMEOUT_MS);
+      });
       deps.send(panelMessage('override', { tabId: deps.tabId, action: 'add', key, plan }));
       return added;
     },

@@ -53,11 +53,13 @@ const addOverride = (ext: Page, tabId: number, plan: OverridePlan): Promise<Over
         (globalThis as unknown as { tryFixPort: chrome.runtime.Port }).tryFixPort = port;
         const timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
         port.onMessage.addListener((m: { type: string; payload: OverridesUpdate }) => {
+          // As the panel: `hello` first (answered with the snapshot, then changes), then the click's `add`.
+          if (m.type === 'snapshot') port.postMessage({ type: 'override', version: 1, payload: { tabId: tab, action: 'add', key: 'e2e', plan: JSON.parse(p) as unknown } });
           if (m.type !== 'overridesChanged' || (m.payload.overrides.length === 0 && !m.payload.failed)) return;
           clearTimeout(timer);
           resolve(m.payload);
         });
-        port.postMessage({ type: 'override', version: 1, payload: { tabId: tab, action: 'add', key: 'e2e', plan: JSON.parse(p) as unknown } });
+        port.postMessage({ type: 'hello', version: 1, payload: { tabId: tab, protocolVersion: 1 } });
       }),
     tabId,
     JSON.stringify(plan),
