@@ -4,7 +4,8 @@
 // *Remove* restores the block; the rules never touch another tab or another URL; none is left
 // after the worker restarts or DevTools closes.
 
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { overridePlan } from '../../src/core/override/override-plan';
@@ -12,8 +13,8 @@ import { OVERRIDE_RULE_IDS } from '../../src/core/override/override-rules';
 import { catalogue } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import type { LaunchedBrowser } from '../support/browsers';
-import { panelOnScenarios } from '../support/devtools-panel';
-import { ensureExtensionBuilt } from '../support/ensure-extension';
+import { dockToBottom, growDevtools, panelOnScenarios, screenshotDevtools } from '../support/devtools-panel';
+import { ROOT, ensureExtensionBuilt } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, readSnapshot } from '../support/extension-log';
 import { setFilterText } from '../support/panel-dom';
 import { runOnPage } from '../support/runner-calls';
@@ -194,28 +195,36 @@ describe('chromium: closing DevTools', () => {
   let panel: Frame;
   let page: Page;
   let ext: Page;
+  let devtools: Page;
   const url = (id: string): string => `${server.apiOrigin}/api/${id}/main`;
 
   beforeAll(async () => {
     ensureExtensionBuilt();
     server = await start();
-    ({ launched, panel, page } = await panelOnScenarios(server, ['simple-post-missing-allow-origin'], ['--window-size=1400,1000'], 'try-fix-close'));
+    ({ launched, panel, page, devtools } = await panelOnScenarios(server, ['preflight-header-not-allowed'], ['--window-size=1400,1000'], 'try-fix-close'));
     ext = await extensionPage(launched.browser, 'chromium');
     await page.bringToFront();
+    await dockToBottom(devtools);
+    await growDevtools(devtools);
   }, 120_000);
   afterAll(async () => {
     await launched?.close();
     await server?.close();
   });
 
-  test('closing DevTools removes the rules its panel added', async () => {
-    const id = 'simple-post-missing-allow-origin';
+  test('closing DevTools removes the rules its panel added (screenshot of a tried fix for the README)', async () => {
+    const id = 'preflight-header-not-allowed';
     await openRow(panel, url(id));
     expect(await tryFix(panel)).toMatch(/after: allowed/);
     expect(await ourRuleIds(ext)).not.toEqual([]);
-    const browser = (launched as LaunchedBrowser).browser;
-    const devtools = await browser.waitForTarget((t) => t.url().startsWith('devtools://devtools/'));
-    await (await devtools.asPage()).close();
+    // Under .tmp/ (a test run must not dirty the checkout); docs/try-fix.png is a reviewed copy.
+    // The suggested fix at the top of the detail view, Try this fix and its before → after under it.
+    await panel.evaluate(() => document.querySelector('section[aria-label="Try this fix"]')?.previousElementSibling?.scrollIntoView({ block: 'start' }));
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    await devtools.bringToFront();
+    await new Promise((r) => setTimeout(r, 500));
+    await screenshotDevtools(devtools, join(ROOT, '.tmp', 'try-fix-e2e.png') as `${string}.png`);
+    await devtools.close();
     await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the rules to go with the panel');
     expect((await runOnPage(page, id)).outcome).toBe('threw');
   });
