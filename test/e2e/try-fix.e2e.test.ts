@@ -163,30 +163,6 @@ describe('chromium: Try this fix from the real panel', () => {
     await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the rules to go');
     expect((await runOnPage(page, id)).outcome).toBe('threw');
   });
-
-  test('a worker restart removes every rule, and the panel stops showing the override', async () => {
-    const id = 'credentials-missing-allow-credentials';
-    await openRow(panel, url(id));
-    expect(await tryFix(panel)).toMatch(/after: allowed/);
-    expect(await ourRuleIds(ext)).toHaveLength(1);
-    const browser = (launched as LaunchedBrowser).browser;
-    const before = await extensionWorkerTarget(browser);
-    trace('stopping the worker');
-    // As stopWorker (test/support/extension-log.ts) does, without waiting for the old target's
-    // destruction, which did not always arrive while DevTools was attached (seen once in 3 runs).
-    const session = await ext.createCDPSession();
-    await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-    await session.detach();
-    // The devtools page and the panel reconnect, which starts the worker again: it removes the rules first.
-    await until(async () => (await browser.targets()).filter((t) => t.type() === 'service_worker' && t !== before).length, (n) => n > 0, 'a new worker', 30_000);
-    trace('restarted');
-    await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the restarted worker to remove the rules');
-    trace('rules gone');
-    await until(() => panel.$('[data-testid="overrides-banner"]'), (e) => e === null, 'the banner to go after the restart');
-    // Not checked by running the page's request again: after ServiceWorker.stopAllWorkers the
-    // inspected page's evaluations hung in this set-up (seen 2 of 2); no rule left is the point.
-  });
 });
 
 describe('chromium: closing DevTools', () => {
@@ -227,5 +203,51 @@ describe('chromium: closing DevTools', () => {
     await devtools.close();
     await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the rules to go with the panel');
     expect((await runOnPage(page, id)).outcome).toBe('threw');
+  });
+});
+
+describe('chromium: a worker restart', () => {
+  let server: ScenarioServer;
+  let launched: LaunchedBrowser | undefined;
+  let panel: Frame;
+  let page: Page;
+  let ext: Page;
+  const url = (id: string): string => `${server.apiOrigin}/api/${id}/main`;
+
+  // A browser of its own: in the long session above, ServiceWorker.stopAllWorkers sometimes left the worker running (seen 2 of 4 runs).
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    server = await start();
+    ({ launched, panel, page } = await panelOnScenarios(server, ['preflight-header-not-allowed'], ['--window-size=1400,1000'], 'try-fix-restart'));
+    ext = await extensionPage(launched.browser, 'chromium');
+    await page.bringToFront();
+  }, 120_000);
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  test('a worker restart removes every rule, and the panel stops showing the override', async () => {
+    const id = 'preflight-header-not-allowed';
+    await openRow(panel, url(id));
+    expect(await tryFix(panel)).toMatch(/after: allowed/);
+    expect(await ourRuleIds(ext)).toEqual([70_000, 70_001]);
+    const browser = (launched as LaunchedBrowser).browser;
+    const before = await extensionWorkerTarget(browser);
+    trace('stopping the worker');
+    // As stopWorker (test/support/extension-log.ts) does, without waiting for the old target's
+    // destruction, which did not always arrive while DevTools was attached (seen once in 3 runs).
+    const session = await ext.createCDPSession();
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await session.detach();
+    // The devtools page and the panel reconnect, which starts the worker again: it removes the rules first.
+    await until(async () => (await browser.targets()).filter((t) => t.type() === 'service_worker' && t !== before).length, (n) => n > 0, 'a new worker', 30_000);
+    trace('restarted');
+    await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the restarted worker to remove the rules');
+    trace('rules gone');
+    await until(() => panel.$('[data-testid="overrides-banner"]'), (e) => e === null, 'the banner to go after the restart');
+    // Not checked by running the page's request again: after ServiceWorker.stopAllWorkers the
+    // inspected page's evaluations hung in this set-up (seen 2 of 2); no rule left is the point.
   });
 });
