@@ -67,6 +67,11 @@ export function DetailView({ entry, cause = null, redact, onClose, probe, rerun,
         <p class="badges">
           <span class={`badge verdict-${row.verdict}${row.likely ? ` likely-${row.likely}` : ''}`}>{verdictLabel(row)}</span>
           <span class="badge">{analysis.type}</span>
+          {exchange.overridden && (
+            <span class="badge" title="Recorded while a Try this fix override was active: some response headers are CORS Lens's, not the server's.">
+              override
+            </span>
+          )}
           <span class="muted">
             from {row.origin} · credentials {CREDENTIALS[analysis.credentials] ?? analysis.credentials} · status {row.error ? `${row.status} ${row.error}` : row.status}
           </span>
