@@ -9,6 +9,8 @@
 
 import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
+import type { Exchange } from '../core/model';
+import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { PortLike } from '../platform/ports';
 import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
 import { RecorderStore } from './persistence';
@@ -50,6 +52,16 @@ export interface RuntimeDeps {
   readonly scopeStorage: ScopeStorage;
   /** The active probe (src/background/probe); absent where it is not available. */
   readonly onProbe?: (command: PanelToBackground['probe'], reply: ProbeReply) => void;
+  /** *Try this fix* (src/background/override); absent where it is not available. */
+  readonly overrides?: OverrideHandler;
+}
+
+/** What the runtime needs of the override service: commands in, a port's end, the tab's list for `hello`. */
+export interface OverrideHandler {
+  handle(command: PanelToBackground['override'], port: PortLike): void;
+  release(port: PortLike): void;
+  list(tabId: number): ActiveOverride[];
+  apply(exchange: Exchange): Exchange;
 }
 
 /** Time spent inside the background per webRequest event, for `npm run bench` and the report. */
@@ -83,8 +95,14 @@ export class BackgroundRuntime {
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
+    override: (command, _tabId, port) => this.deps.overrides?.handle(command, port),
     probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
-  }, { onClose: (port) => this.release(port) });
+  }, {
+    onClose: (port) => {
+      this.deps.overrides?.release(port);
+      this.release(port);
+    },
+  });
 
   constructor(private readonly deps: RuntimeDeps) {
     this.ready = this.restore();
@@ -102,6 +120,11 @@ export class BackgroundRuntime {
     this.afterChange();
     this.stats.events++;
     this.stats.totalMs += performance.now() - started;
+  }
+
+  /** The override service's answers go to every panel of the tab. */
+  sendOverrides(tabId: number, update: OverridesUpdate): void {
+    this.hub.send(tabId, message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', update));
   }
 
   acceptPort(port: PortLike): void {
@@ -151,7 +174,8 @@ export class BackgroundRuntime {
     const fresh = await this.deps.isFreshSession();
     const store = await RecorderStore.open(fresh);
     const snapshot = fresh ? undefined : await store.load();
-    const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m) }, snapshot);
+    const { overrides } = this.deps;
+    const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m), ...(overrides ? { applyOverrides: (x: Exchange) => overrides.apply(x) } : {}) }, snapshot);
     this.store = store;
     this.recorder = recorder;
     recorder.setRecordAllTabs(this.scope.recordAllTabs);
@@ -233,6 +257,8 @@ export class BackgroundRuntime {
   private greet(tabId: number, port: PortLike): void {
     if (!this.recorder) return;
     port.postMessage(message<BackgroundToPanel, 'snapshot'>('snapshot', this.recorder.snapshot(tabId)));
+    const overrides = this.deps.overrides?.list(tabId);
+    if (overrides) port.postMessage(message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', { tabId, overrides }));
     this.hub.subscribe(tabId, port);
   }
 

@@ -11,12 +11,17 @@ import { browserFamily, webRequestListeners } from '../platform/web-request';
 import { scopeStorage } from '../platform/scope-storage';
 import { hasProbePermission } from '../platform/probe-permission';
 import { dnrProbeTransport } from '../platform/probe-dnr';
+import { sessionOverrideRules } from '../platform/override-dnr';
+import { OverrideService } from './override/override-service';
 import { BackgroundRuntime } from './background-runtime';
 import { ProbeService } from './probe/probe-service';
 
 const SESSION_MARKER = 'corsLensSessionStarted';
 
 const probes = new ProbeService({ transport: dnrProbeTransport, hasPermission: hasProbePermission });
+
+// First turn: rules of ours left by a previous background are removed before any new one is added.
+const overrides = new OverrideService(sessionOverrideRules, (tabId, update) => runtime.sendOverrides(tabId, update));
 
 const listeners = webRequestListeners((phase, details) => runtime.onWebRequest(phase, details));
 listeners.listenTo('all-tabs');
@@ -27,6 +32,7 @@ const runtime: BackgroundRuntime = new BackgroundRuntime({
   scopeStorage,
   hasHostAccess,
   onProbe: (command, reply) => probes.handle(command, reply),
+  overrides,
   // storage.session is emptied when the browser stops: no marker means a new browser session.
   isFreshSession: async () => {
     if ((await readSessionValue(SESSION_MARKER)) !== undefined) return false;

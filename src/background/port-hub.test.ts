@@ -44,6 +44,7 @@ function wire(batchMs = 0): { hub: PortHub; recorder: Recorder } {
     inspect: () => undefined,
     setRecordAllTabs: ({ recordAllTabs }) => recorder.setRecordAllTabs(recordAllTabs),
     probe: () => undefined,
+    override: () => undefined,
   }, { batchMs });
   return { hub, recorder };
 }

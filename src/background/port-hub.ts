@@ -4,6 +4,7 @@
 
 import type { PortLike } from '../platform/ports';
 import { isProbeCommand } from '../core/audit/probe-command';
+import { isOverrideCommand } from '../core/override/override-command';
 import { isProtocolMessage, message, PORT_PREFIX, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 
 type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K], tabId: number, port: PortLike) => void;
@@ -19,6 +20,7 @@ const VALID: { readonly [K in keyof PanelToBackground]: (payload: Record<string,
   setPreserveLog: (p) => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
   hostAccessChanged: (p) => typeof p['tabId'] === 'number',
   probe: isProbeCommand,
+  override: isOverrideCommand,
 };
 
 function isPanelMessageType(type: string): type is keyof PanelToBackground {

@@ -23,6 +23,8 @@ export interface RecorderOptions {
   readonly cap?: number;
   /** Where protocol messages for a tab go (every port open on that tab). */
   readonly send: (tabId: number, message: BackgroundUpdate) => void;
+  /** The exchange as the browser checked it under the tab's *Try this fix* overrides (the same object when none applies). */
+  readonly applyOverrides?: (exchange: Exchange) => Exchange;
 }
 
 /** A navigation's final response: not a redirect, and not 204/205, which leave the old page in place. */
@@ -149,7 +151,8 @@ export class Recorder {
     const space = this.frameSpaces.get(`${tabId}:${exchange.frameId ?? 0}`);
     const stamped = this.cookies.annotate(space ? { ...own, initiatorAddressSpace: space } : own);
     this.cookies.observe(own);
-    const change = log.record(stamped, analyzeExchange(stamped), at);
+    const checked = this.options.applyOverrides?.(stamped) ?? stamped;
+    const change = log.record(checked, analyzeExchange(checked), at);
     this.queue.addChange(tabId, change);
     this.announce(tabId, log, change);
   }

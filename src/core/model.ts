@@ -83,6 +83,11 @@ export interface Exchange {
    */
   readonly cookiesSeenForHost?: boolean;
   /**
+   * Recorded while a *Try this fix* override was active for it: the response headers include the
+   * override's, as the browser checked them (src/core/override/apply-override.ts).
+   */
+  readonly overridden?: true;
+  /**
    * Address space of the document that made the request (`public`, `private`, `local`), from its
    * `Content-Security-Policy: treat-as-public-address` or the address it was served from. A more
    * public document calling a more local address needs Chromium's Local Network Access permission.

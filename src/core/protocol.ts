@@ -6,6 +6,7 @@
 import type { Analysis } from './analysis';
 import type { ProbeCommand, ProbeUpdate } from './audit/probe-command';
 import type { Exchange } from './model';
+import type { OverrideCommand, OverridesUpdate } from './override/override-command';
 
 export const PROTOCOL_VERSION = 1;
 export const PORT_PREFIX = 'cors-lens:';
@@ -64,6 +65,8 @@ export interface BackgroundToPanel {
   summaryChanged: { readonly summary: TabLogSummary };
   /** Progress and result of an active probe the user started (src/core/audit/probe-types.ts). */
   probeUpdate: ProbeUpdate;
+  /** The *Try this fix* overrides active in the tab, after every change and on `hello`. */
+  overridesChanged: OverridesUpdate;
   /**
    * Several of the above, in order: the background posts what a port should get at most every
    * 100 ms as one message, since each runtime message costs the worker a serialisation and an IPC
@@ -87,6 +90,8 @@ export interface PanelToBackground {
   hostAccessChanged: { readonly tabId: number };
   /** Start (on the user's click only) or cancel the active probe of one endpoint. */
   probe: ProbeCommand;
+  /** Add (on the user's click on *Try this fix* only) or remove header overrides in this tab. */
+  override: OverrideCommand;
 }
 
 export type Message<M> = { [K in keyof M]: { readonly type: K; readonly version: number; readonly payload: M[K] } }[keyof M];

@@ -24,7 +24,7 @@ export interface Connection {
   close(): void;
 }
 
-const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate', 'updates']);
+const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate', 'overridesChanged', 'updates']);
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 5000;
 

@@ -8,6 +8,8 @@ import { requestHostAccess } from '../platform/host-access';
 import { canEvalIn, evalInInspectedPage } from '../platform/inspected-eval';
 import { connectPort } from '../platform/ports';
 import { requestProbePermission } from '../platform/probe-permission';
+import { requestOverridePermission } from '../platform/override-dnr';
+import { createOverrideController } from './override-store';
 import { App } from './components/App';
 import { TabPicker } from './components/TabPicker';
 import { openConnection } from './connection';
@@ -26,15 +28,20 @@ function LivePanel({ tabId }: { tabId: number }) {
       requestPermission: requestProbePermission,
       entries: () => entriesOf(store.getState().imported?.log ?? store.getState().live),
     });
+    const overrides = createOverrideController({ tabId, send: (m) => connection.send(m), requestPermission: requestOverridePermission });
     const connection = openConnection({
       tabId,
       connect: connectPort,
       // Probe reports are not exchanges: they go to the probe controller, the rest to the log.
-      onMessage: (m) => (m.type === 'probeUpdate' ? probe.receive(m.payload.report) : store.receive(m)),
+      onMessage: (m) => {
+        if (m.type === 'probeUpdate') probe.receive(m.payload.report);
+        else if (m.type === 'overridesChanged') overrides.receive(m.payload);
+        else store.receive(m);
+      },
       onStatus: (connection) => store.update((s) => ({ ...s, connection })),
     });
     addEventListener('pagehide', () => connection.close());
-    return { store, connection, probe };
+    return { store, connection, probe, overrides };
   });
   return (
     <App
@@ -46,6 +53,7 @@ function LivePanel({ tabId }: { tabId: number }) {
       inDevtools={inspectedTabId() === tabId}
       probe={wiring.probe}
       rerun={canEvalIn(tabId) ? evalInInspectedPage : undefined}
+      overrides={wiring.overrides}
     />
   );
 }

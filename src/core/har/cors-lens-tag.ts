@@ -22,6 +22,8 @@ export interface CorsLensEntryTag {
   /** The recorder's cookie-jar evidence (see cookie-evidence.ts), which same-origin traffic it did not export carried. */
   readonly cookiesSeenForHost?: boolean;
   readonly initiatorAddressSpace?: 'public' | 'private' | 'local';
+  /** Recorded under a *Try this fix* override: some response headers are CORS Lens's, not the server's. */
+  readonly overridden?: boolean;
 }
 
 const MODES: readonly string[] = ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'];
@@ -56,6 +58,7 @@ export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
     documentUrl: optional(v.documentUrl, isString),
     browser: v.browser === 'chromium' || v.browser === 'firefox' ? v.browser : undefined,
     cookiesSeenForHost: v.cookiesSeenForHost === true ? true : undefined,
+    overridden: v.overridden === true ? true : undefined,
     initiatorAddressSpace: v.initiatorAddressSpace === 'public' || v.initiatorAddressSpace === 'private' || v.initiatorAddressSpace === 'local' ? v.initiatorAddressSpace : undefined,
   };
   // Drop absent keys so that tags compare equal to what was written.

@@ -50,6 +50,7 @@ export function readTaggedExchanges(
       ...(tag.browser !== undefined ? { browser: tag.browser } : {}),
       ...(tag.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
       ...(tag.initiatorAddressSpace ? { initiatorAddressSpace: tag.initiatorAddressSpace } : {}),
+      ...(tag.overridden ? { overridden: true } : {}),
     });
     for (const e of group) claimed.add(e.index);
   }

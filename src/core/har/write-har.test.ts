@@ -15,7 +15,7 @@ const h = (name: string, value: string): Header => ({ name, value });
 
 const EXCHANGES: readonly Exchange[] = [
   {
-    id: 'simple', initiatorOrigin: PAGE, startedAt: 1_800_000_000_000.5, mode: 'cors', resourceType: 'fetch', browser: 'chromium', tabId: 3, frameId: 0,
+    id: 'simple', initiatorOrigin: PAGE, startedAt: 1_800_000_000_000.5, mode: 'cors', resourceType: 'fetch', browser: 'chromium', tabId: 3, frameId: 0, overridden: true,
     hops: [{ request: { method: 'GET', url: `${API}/a?x=1`, headers: [h('Origin', PAGE)] }, response: { status: 200, statusText: 'OK', headers: [h('Access-Control-Allow-Origin', '*')] } }],
     preflights: [],
   },

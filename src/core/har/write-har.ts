@@ -88,6 +88,7 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
           ...(exchange.browser !== undefined ? { browser: exchange.browser } : {}),
           ...(exchange.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
           ...(exchange.initiatorAddressSpace ? { initiatorAddressSpace: exchange.initiatorAddressSpace } : {}),
+          ...(exchange.overridden ? { overridden: true } : {}),
         }
       : { exchangeId: exchange.id, role: 'request', hop: h };
     const previous = exchange.hops[h - 1];

@@ -15,7 +15,9 @@ import { logProblems } from '../state/problems-view';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, RecordingBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, OverridesBanner, RecordingBanner } from './Banners';
+import type { OverrideController } from '../override-store';
+import { useOverrides } from './use-overrides';
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
@@ -38,10 +40,13 @@ export interface AppProps {
   readonly probe?: ProbeController;
   /** Re-run in the inspected page; absent when the panel is not in DevTools on that tab. */
   readonly rerun?: Rerun;
+  /** *Try this fix* overrides of this tab; absent when DNR is not available. */
+  readonly overrides?: OverrideController;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun }: AppProps) {
+export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun, overrides }: AppProps) {
   const state = useStoreState(store);
+  const activeOverrides = useOverrides(overrides);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -52,7 +57,8 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
 
   const imported = state.imported;
   const log = imported?.log ?? state.live;
-  const allRows = useMemo(() => entriesOf(log).map(rowView), [log]);
+  const allEntries = useMemo(() => entriesOf(log), [log]);
+  const allRows = useMemo(() => allEntries.map(rowView), [allEntries]);
   const counts = useMemo(() => countRows(allRows), [allRows]);
   const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
   const selected = selectedId === null ? undefined : log.byId.get(selectedId);
@@ -113,6 +119,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
       />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
+      {overrides && <OverridesBanner overrides={activeOverrides} onRemove={(id) => overrides.remove(id)} onRemoveAll={() => overrides.removeAll()} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
       {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
@@ -146,7 +153,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
           />
         )}
         {open && selected ? (
-          <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} rerun={imported ? undefined : rerun} />
+          <DetailView entry={selected} cause={cause} redact={!includeSecrets} onClose={() => setOpen(false)} probe={probe} rerun={imported ? undefined : rerun} overrides={imported ? undefined : overrides} entries={allEntries} />
         ) : (
           // In the Problems view the selected problem takes the detail pane; an exchange opened from it replaces it until closed.
           grouped && problem && <ProblemDetail problem={problem} entries={grouped.entries} cause={problemCause} onOpenExchange={openExchange} />

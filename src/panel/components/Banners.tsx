@@ -1,5 +1,6 @@
 // One-line notices above the list: missing host access (Firefox lets users withhold it),
 // the imported-file mode, a lost connection, and import errors.
+import type { ActiveOverride } from '../../core/override/override-command';
 import type { TabLogSummary } from '../../core/protocol';
 import type { ConnectionStatus, ImportedLog } from '../state/panel-state';
 
@@ -56,6 +57,29 @@ export function ErrorBanner({ error, onDismiss }: { error: string; onDismiss: ()
       {error}{' '}
       <button type="button" onClick={onDismiss}>
         Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** While any *Try this fix* override is active, responses in this tab are not what the server sent. */
+export function OverridesBanner({ overrides, onRemove, onRemoveAll }: { overrides: readonly ActiveOverride[]; onRemove: (id: number) => void; onRemoveAll: () => void }) {
+  if (overrides.length === 0) return null;
+  return (
+    <div class="banner banner-warn" role="status" data-testid="overrides-banner">
+      CORS Lens is changing response headers in this tab ({overrides.length === 1 ? 'one override' : `${overrides.length} overrides`}):{' '}
+      {overrides.map((o) => (
+        <span key={o.id} class="override">
+          <code>
+            {o.plan.method} {o.plan.url}
+          </code>{' '}
+          <button type="button" onClick={() => onRemove(o.id)}>
+            Remove
+          </button>{' '}
+        </span>
+      ))}
+      <button type="button" onClick={onRemoveAll}>
+        Remove all
       </button>
     </div>
   );

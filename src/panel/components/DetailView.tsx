@@ -12,6 +12,8 @@ import { FixSection, hasFix } from './FixSection';
 import { ProbeSection } from './ProbeSection';
 import { ReasonSection, WarningsSection } from './ReasonSection';
 import { type Rerun, RerunSection } from './RerunSection';
+import type { OverrideController } from '../override-store';
+import { TryFixSection } from './TryFixSection';
 import { ServerSnippets } from './ServerSnippets';
 
 const CREDENTIALS: Record<string, string> = {
@@ -35,9 +37,12 @@ export interface DetailViewProps {
   readonly onClose: () => void;
   readonly probe?: ProbeController | undefined;
   readonly rerun?: Rerun | undefined;
+  /** *Try this fix*: live log in DevTools only (it re-runs from the page). */
+  readonly overrides?: OverrideController | undefined;
+  readonly entries?: readonly RecordedExchange[];
 }
 
-export function DetailView({ entry, cause = null, redact, onClose, probe, rerun }: DetailViewProps) {
+export function DetailView({ entry, cause = null, redact, onClose, probe, rerun, overrides, entries = [] }: DetailViewProps) {
   const { exchange, analysis } = entry;
   const row = rowView(entry);
   const headerFix = showHeaderFix(cause);
@@ -62,6 +67,11 @@ export function DetailView({ entry, cause = null, redact, onClose, probe, rerun 
         <p class="badges">
           <span class={`badge verdict-${row.verdict}${row.likely ? ` likely-${row.likely}` : ''}`}>{verdictLabel(row)}</span>
           <span class="badge">{analysis.type}</span>
+          {exchange.overridden && (
+            <span class="badge" title="Recorded while a Try this fix override was active: some response headers are CORS Lens's, not the server's.">
+              override
+            </span>
+          )}
           <span class="muted">
             from {row.origin} · credentials {CREDENTIALS[analysis.credentials] ?? analysis.credentials} · status {row.error ? `${row.status} ${row.error}` : row.status}
           </span>
@@ -71,6 +81,7 @@ export function DetailView({ entry, cause = null, redact, onClose, probe, rerun 
       <ReasonSection analysis={analysis} browserReason={cause !== null} />
       <WarningsSection analysis={analysis} />
       {headerFix && <FixSection fix={analysis.fix} />}
+      {headerFix && overrides && rerun && <TryFixSection entry={entry} controller={overrides} rerun={rerun} entries={entries} />}
       {(cause ? causeHasConfig(cause) : hasFix(analysis.fix)) && <ServerSnippets exchange={exchange} analysis={analysis} cause={cause} />}
       {probe && <ProbeSection entry={entry} controller={probe} />}
       <CurlSection exchange={exchange} analysis={analysis} redact={redact} />

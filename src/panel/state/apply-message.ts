@@ -81,6 +81,8 @@ const HANDLERS: Handlers = {
   },
   // Probe reports are not part of the exchange log: main.tsx hands them to the probe store (src/panel/probe-store.ts).
   probeUpdate: () => undefined,
+  // Overrides are not part of the log either: main.tsx hands them to the override store (src/panel/override-store.ts).
+  overridesChanged: () => undefined,
 };
 
 function apply(draft: Draft, msg: BackgroundUpdate): void {
