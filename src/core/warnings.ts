@@ -82,10 +82,13 @@ function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void
   }
 }
 
-export function collectWarnings(input: WarningInput): Warning[] {
+/** Shared by every analysis without warnings (frozen: nothing may add to it). */
+export const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
+
+export function collectWarnings(input: WarningInput): readonly Warning[] {
   const out: Warning[] = [];
   corsResponseWarnings(input, out);
   preflightWarnings(input, out);
   requestWarnings(input, out);
-  return out;
+  return out.length > 0 ? out : NO_WARNINGS;
 }
