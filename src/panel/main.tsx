@@ -9,6 +9,7 @@ import { canEvalIn, evalInInspectedPage } from '../platform/inspected-eval';
 import { connectPort } from '../platform/ports';
 import { requestProbePermission } from '../platform/probe-permission';
 import { App } from './components/App';
+import { importHarFile } from './import/import-har-file';
 import { TabPicker } from './components/TabPicker';
 import { openConnection } from './connection';
 import { createProbeController } from './probe-store';
@@ -46,6 +47,7 @@ function LivePanel({ tabId }: { tabId: number }) {
       inDevtools={inspectedTabId() === tabId}
       probe={wiring.probe}
       rerun={canEvalIn(tabId) ? evalInInspectedPage : undefined}
+      importFile={importHarFile}
     />
   );
 }

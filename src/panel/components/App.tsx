@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
-import { exportFileName, exportHarText, importHarText } from '../har-io';
+import { exportFileName, exportHarText, importHarText, type ImportResult } from '../har-io';
+import type { ImportProgress, OnImportProgress } from '../import/import-har-file';
 import { panelMessage } from '../panel-message';
 import { exportReportHtml, reportFileName } from '../report-io';
 import type { ProbeController } from '../probe-store';
@@ -14,7 +15,7 @@ import { entriesOf } from '../state/panel-state';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, RecordingBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, RecordingBanner } from './Banners';
 import { DetailView } from './DetailView';
 import { ExchangeList } from './ExchangeList';
 import { FilterBar } from './FilterBar';
@@ -34,15 +35,21 @@ export interface AppProps {
   readonly probe?: ProbeController;
   /** Re-run in the inspected page; absent when the panel is not in DevTools on that tab. */
   readonly rerun?: Rerun;
+  /** Reads and analyses an imported file: the panel entry passes the import worker's. */
+  readonly importFile?: (file: File, onProgress: OnImportProgress) => Promise<ImportResult>;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun }: AppProps) {
+/** On the calling thread: for tests without workers. */
+const importOnThisThread = async (file: File): Promise<ImportResult> => importHarText(file.name, await file.text());
+
+export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun, importFile = importOnThisThread }: AppProps) {
   const state = useStoreState(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
 
   const imported = state.imported;
   const log = imported?.log ?? state.live;
@@ -63,7 +70,9 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   );
 
   const onImport = async (file: File): Promise<void> => {
-    const result = importHarText(file.name, await file.text());
+    setImporting({ fileName: file.name, bytesRead: 0, totalBytes: file.size });
+    const result = await importFile(file, (bytesRead, totalBytes) => setImporting({ fileName: file.name, bytesRead, totalBytes }));
+    setImporting(null);
     if (result.ok) switchMode(result.imported);
     else setError(`Could not import ${file.name}: ${result.error}`);
   };
@@ -93,6 +102,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
         onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
         onImport={(file) => void onImport(file)}
       />
+      {importing && <ImportingBanner progress={importing} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
