@@ -1,6 +1,7 @@
 // The import worker (a Vite worker entry, bundled by the extension build): reads the file the
 // panel hands it and analyses it off the panel's thread, so a 100 MB HAR does not freeze DevTools.
-import type { ImportRequest, ImportWorkerMessage } from './import-messages';
+import { EXCHANGES_PER_BATCH, type ImportRequest, type ImportWorkerMessage } from './import-messages';
+import type { ImportAnalysis } from '../har-io';
 import { analyseHarChunks } from './analyse-har-chunks';
 
 /** Progress at most every 100 ms: each message costs the panel a task. */
@@ -34,5 +35,12 @@ addEventListener('message', (event: MessageEvent<ImportRequest>) => {
   };
   void analyseHarChunks(file.name, textChunks(file, onBytes))
     .catch((error: unknown) => ({ ok: false as const, error: `cannot read it (${error instanceof Error ? error.message : String(error)})` }))
-    .then((result) => post({ type: 'done', result }));
+    .then(postResult);
 });
+
+function postResult(result: ImportAnalysis): void {
+  if (!result.ok) return post({ type: 'done', result });
+  const { exchanges } = result.snapshot;
+  for (let i = 0; i < exchanges.length; i += EXCHANGES_PER_BATCH) post({ type: 'exchanges', exchanges: exchanges.slice(i, i + EXCHANGES_PER_BATCH) });
+  post({ type: 'done', result: { ok: true, snapshot: { ...result.snapshot, exchanges: [] } } });
+}
