@@ -6,7 +6,7 @@ import type { ExchangeType, Reason } from './analysis';
 import { corsCheck, type CorsCheckResult } from './fetch/cors-check';
 import { isCorsSafelistedMethod } from './fetch/methods';
 import { checkPreflight, type PreflightFailure } from './fetch/preflight-check';
-import { corsUnsafeRequestHeaderNames, isBrowserAddedHeader } from './fetch/request-headers';
+import { corsUnsafeRequestHeaderNames, isBrowserAddedLower } from './fetch/request-headers';
 import type { FixContext } from './fix';
 import { getHeader, splitList } from './headers';
 import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
@@ -33,12 +33,26 @@ export interface WalkResult {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): string[] {
+function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): readonly string[] {
   // The preflight's Access-Control-Request-Headers is the browser's own list (Fetch §4.8 step 3):
   // trust it over our reading of the wire, which also carries headers the browser added later.
   const requested = preflight ? getHeader(preflight.request.headers, 'Access-Control-Request-Headers') : null;
-  if (requested !== null) return splitList(requested).map((n) => n.toLowerCase()).sort();
-  return corsUnsafeRequestHeaderNames(hop.request.headers, isBrowserAddedHeader);
+  if (requested !== null) return requestedHeaderNames(requested);
+  return corsUnsafeRequestHeaderNames(hop.request.headers, isBrowserAddedLower);
+}
+
+// Preflights repeat the same few Access-Control-Request-Headers values: each is split, lower-cased
+// and sorted once, and the frozen list shared.
+const REQUESTED_CACHE_LIMIT = 4096;
+const requestedLists = new Map<string, readonly string[]>();
+
+function requestedHeaderNames(value: string): readonly string[] {
+  const known = requestedLists.get(value);
+  if (known !== undefined) return known;
+  const names = Object.freeze(splitList(value).map((n) => n.toLowerCase()).sort());
+  if (requestedLists.size >= REQUESTED_CACHE_LIMIT) requestedLists.clear();
+  requestedLists.set(value, names);
+  return names;
 }
 
 function preflightMethod(hop: Hop, preflight: Preflight | undefined): string {

@@ -5,7 +5,7 @@ import { normalizeMethod } from './fetch/methods';
 import { includesName } from './fetch/preflight-check';
 import { parseTokenList } from './fetch/token-list';
 import type { WalkResult } from './exchange-walk';
-import { getHeader, splitList } from './headers';
+import { getHeader, lowerCaseName, splitList } from './headers';
 import type { Exchange } from './model';
 
 /** Chromium caps Access-Control-Max-Age at 2 hours (kMaxPreflightCacheTime), Firefox at 24 hours. */
@@ -21,7 +21,7 @@ export interface WarningInput {
 
 /** `Vary` lists `Origin` (or `*`), case-insensitively. */
 export function variesByOrigin(vary: string | null): boolean {
-  return vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
+  return vary !== null && splitList(vary).some((v) => v === '*' || lowerCaseName(v) === 'origin');
 }
 
 function corsResponseWarnings({ exchange, walk }: WarningInput, out: Warning[]): void {
