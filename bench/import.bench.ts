@@ -16,8 +16,9 @@ export interface ImportBenchResult {
   readonly rounds: readonly ImportWatch[];
 }
 
-export async function runImportBench(megabytes = 100, rounds = 3): Promise<ImportBenchResult> {
-  ensureExtensionBuilt();
+/** `extensionDir`: another build's Chromium extension (a baseline), else this worktree's, built if stale. */
+export async function runImportBench(megabytes = 100, rounds = 3, extensionDir?: string): Promise<ImportBenchResult> {
+  if (extensionDir === undefined) ensureExtensionBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'cors-lens-import-bench-'));
   try {
     const file = join(dir, 'large.har');
@@ -25,7 +26,7 @@ export async function runImportBench(megabytes = 100, rounds = 3): Promise<Impor
     const watches: ImportWatch[] = [];
     for (let r = 0; r < rounds; r++) {
       // A fresh browser each round: nothing cached from the round before.
-      const launched = await launchChromium({ extensionDir: CHROME_DIR });
+      const launched = await launchChromium({ extensionDir: extensionDir ?? CHROME_DIR });
       try {
         watches.push(await importAndWatch(await openPanelPage(launched.browser), file, 120_000));
       } finally {

@@ -9,7 +9,9 @@
 //   page load  a page of 300 cross-origin requests in Chromium and Firefox: DevTools closed ÷ no extension
 //              (target ≤ 1.02), DevTools open with ÷ without CORS Lens (target ≤ 1.10), "Record all tabs"
 // CORS_LENS_BASELINE_REF=<git ref> adds that commit's analyzer and CLI, built from its sources,
-// rounds alternating with this build's, for a before/after ratio (analyzer and cli).
+// rounds alternating with this build's, for a before/after ratio (analyzer and cli); for import,
+// its extension's rounds follow this build's.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -76,12 +78,19 @@ if (wanted('recorder')) {
   console.log(`recorder: ${(r.bytesPerExchange / 1024).toFixed(2)} KB of heap per stored exchange with ${r.exchanges.toLocaleString('en')} stored (target ≤ 3 KB)`);
 }
 if (wanted('import')) {
-  const i = await runImportBench();
-  const shown = summary(i.rounds.map((r) => r.rowsShownMs));
-  const gap = summary(i.rounds.map((r) => r.longestTimerGapMs));
-  const task = summary(i.rounds.map((r) => r.longestTaskMs));
-  console.log(`import: ${i.megabytes.toFixed(0)} MB HAR (${i.entries.toLocaleString('en')} entries, ${i.rounds[0]?.exchanges.toLocaleString('en')} exchanges listed): rows shown after ${(shown.median / 1000).toFixed(2)} s median of ${i.rounds.length} (spread ${(shown.low / 1000).toFixed(2)}-${(shown.high / 1000).toFixed(2)}; target < 5 s)`);
-  console.log(`import: panel main thread meanwhile: longest gap between 10 ms timer ticks ${gap.median.toFixed(0)} ms median (spread ${gap.low.toFixed(0)}-${gap.high.toFixed(0)}), longest task ${task.median.toFixed(0)} ms (spread ${task.low.toFixed(0)}-${task.high.toFixed(0)}), progress shown ${i.rounds.map((r) => r.progress.length).join('/')} times`);
+  const runs: [string, Awaited<ReturnType<typeof runImportBench>>][] = [['this build', await runImportBench()]];
+  if (baseline) {
+    // The baseline's own extension, built from its sources (its Import HAR may run on the panel's thread).
+    execFileSync('node', ['scripts/build.mjs'], { cwd: baseline, stdio: 'ignore' });
+    runs.push([`baseline ${baselineRef}`, await runImportBench(100, 3, join(baseline, 'extension', 'chrome'))]);
+  }
+  for (const [label, i] of runs) {
+    const shown = summary(i.rounds.map((r) => r.rowsShownMs));
+    const gap = summary(i.rounds.map((r) => r.longestTimerGapMs));
+    const task = summary(i.rounds.map((r) => r.longestTaskMs));
+    console.log(`import, ${label}: ${i.megabytes.toFixed(0)} MB HAR (${i.entries.toLocaleString('en')} entries, ${i.rounds[0]?.exchanges.toLocaleString('en')} exchanges listed): rows shown after ${(shown.median / 1000).toFixed(2)} s median of ${i.rounds.length} (spread ${(shown.low / 1000).toFixed(2)}-${(shown.high / 1000).toFixed(2)}; target < 5 s)`);
+    console.log(`import, ${label}: panel main thread meanwhile: longest gap between 10 ms timer ticks ${gap.median.toFixed(0)} ms median (spread ${gap.low.toFixed(0)}-${gap.high.toFixed(0)}), longest task ${task.median.toFixed(0)} ms (spread ${task.low.toFixed(0)}-${task.high.toFixed(0)}), progress shown ${i.rounds.map((r) => r.progress.length).join('/')} times`);
+  }
 }
 if (wanted('panel')) {
   const p = await runPanelBench();
