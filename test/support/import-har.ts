@@ -40,9 +40,12 @@ export async function importAndWatch(page: Page, file: string, timeoutMs = 60_00
       watch.lastTick = now;
       watch.ticks++;
     }, 10);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) watch.longest = Math.max(watch.longest, e.duration);
-    }).observe({ type: 'longtask' });
+    // Chromium only: Firefox has no "longtask" entries (the timer gap measures both).
+    if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) watch.longest = Math.max(watch.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    }
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid="importing-banner"]')?.textContent ?? '';
       if (text && watch.progress.at(-1) !== text) watch.progress.push(text);
