@@ -3,6 +3,7 @@
 //   analyzer   exchanges analysed per second of CPU on one core (target ≥ 750,000)
 //   cli        `cors-lens analyze --json` of a generated 100 MB HAR: wall, CPU, peak RSS (targets < 3 s, < 2× the file)
 //   cli-1gb    the same on 1 GB, once (only when named: it takes a minute or two)
+//   import     panel Import HAR of a generated 100 MB HAR in Chromium: rows shown (target < 5 s), longest main-thread stall
 //   panel      first render and one filter keystroke with 20,000 exchanges (targets 200 ms, 50 ms)
 //   recorder   the background's CPU per webRequest event and heap per stored exchange (targets ≤ 20 µs, ≤ 3 KB)
 //   page load  a page of 300 cross-origin requests in Chromium and Firefox: DevTools closed ÷ no extension
@@ -10,12 +11,15 @@
 //   listener-cost  (only when named) Chromium's own cost of webRequest listeners that do nothing,
 //              by event and with or without extraHeaders, ÷ no extension
 // CORS_LENS_BASELINE_REF=<git ref> adds that commit's analyzer and CLI, built from its sources,
-// rounds alternating with this build's, for a before/after ratio (analyzer and cli).
+// rounds alternating with this build's, for a before/after ratio (analyzer and cli); for import,
+// its extension's rounds follow this build's.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { baselineSources, summary } from '../bench/baseline';
 import { runCliBench } from '../bench/cli.bench';
+import { runImportBench } from '../bench/import.bench';
 import { runListenerCostBench } from '../bench/listener-cost.bench';
 import { ratio, runPageLoadBench } from '../bench/page-load.bench';
 import { runRecorderBench } from '../bench/recorder.bench';
@@ -75,6 +79,21 @@ if (wanted('recorder')) {
   const r = runRecorderBench();
   console.log(`recorder: ${r.microsPerEvent.toFixed(1)} µs CPU per webRequest event, median of ${r.rounds.length} rounds of ${r.events.toLocaleString('en')} events (target ≤ 20; rounds: ${r.rounds.map((x) => x.toFixed(1)).join(', ')})`);
   console.log(`recorder: ${(r.bytesPerExchange / 1024).toFixed(2)} KB of heap per stored exchange with ${r.exchanges.toLocaleString('en')} stored (target ≤ 3 KB)`);
+}
+if (wanted('import')) {
+  const runs: [string, Awaited<ReturnType<typeof runImportBench>>][] = [['this build', await runImportBench()]];
+  if (baseline) {
+    // The baseline's own extension, built from its sources (its Import HAR may run on the panel's thread).
+    execFileSync('node', ['scripts/build.mjs'], { cwd: baseline, stdio: 'ignore' });
+    runs.push([`baseline ${baselineRef}`, await runImportBench(100, 3, join(baseline, 'extension', 'chrome'))]);
+  }
+  for (const [label, i] of runs) {
+    const shown = summary(i.rounds.map((r) => r.rowsShownMs));
+    const gap = summary(i.rounds.map((r) => r.longestTimerGapMs));
+    const task = summary(i.rounds.map((r) => r.longestTaskMs));
+    console.log(`import, ${label}: ${i.megabytes.toFixed(0)} MB HAR (${i.entries.toLocaleString('en')} entries, ${i.rounds[0]?.exchanges.toLocaleString('en')} exchanges listed): rows shown after ${(shown.median / 1000).toFixed(2)} s median of ${i.rounds.length} (spread ${(shown.low / 1000).toFixed(2)}-${(shown.high / 1000).toFixed(2)}; target < 5 s)`);
+    console.log(`import, ${label}: panel main thread meanwhile: longest gap between 10 ms timer ticks ${gap.median.toFixed(0)} ms median (spread ${gap.low.toFixed(0)}-${gap.high.toFixed(0)}), longest task ${task.median.toFixed(0)} ms (spread ${task.low.toFixed(0)}-${task.high.toFixed(0)}), progress shown ${i.rounds.map((r) => r.progress.length).join('/')} times`);
+  }
 }
 if (wanted('panel')) {
   const p = await runPanelBench();

@@ -6,12 +6,12 @@ import { walkExchange, type WalkResult } from './exchange-walk';
 import { addressSpaceOfUrl, needsLocalNetworkAccess } from './address-space';
 import { BROWSER_ERROR_FIX, fixForFailure, LOCAL_NETWORK_ACCESS_FIX, NO_FIX } from './fix';
 import { getHeader } from './headers';
-import { likelyVerdict } from './likely';
+import { likelyVerdict, type Likely } from './likely';
 import type { Exchange } from './model';
 import { originOf } from './origin';
 import { reason } from './reasons';
 import { requestMode, sentCookiesCrossOrigin } from './request-mode';
-import { collectWarnings } from './warnings';
+import { collectWarnings, NO_WARNINGS } from './warnings';
 
 /**
  * The errors each browser gives a request it failed for CORS (shared browser-facts): Chromium
@@ -33,24 +33,39 @@ export function isCrossOrigin(exchange: Exchange): boolean {
   return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator);
 }
 
-function base(type: Analysis['type'], warnings: readonly Warning[] = []): Analysis {
-  return { type, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
+/** Shared by every analysis that has none (frozen: nothing may add to them). */
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
+
+function base(type: Analysis['type'], warnings: readonly Warning[] = NO_WARNINGS): Analysis {
+  return { type, verdict: 'allowed', reasons: NO_REASONS, fix: NO_FIX, warnings, credentials: 'unknown', requestOrigin: null };
 }
 
-function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean): Analysis {
+/** What an undecided verdict hinges on, and which way it most likely goes. */
+interface Undecided {
+  readonly dependsOn: string;
+  readonly likely: Likely | null;
+}
+
+/**
+ * The analysis of one walk, built as one object literal (the key order is the `--json` output's).
+ * `undecided` makes the verdict `unknown` whatever the walk found.
+ */
+function fromWalk(exchange: Exchange, walk: WalkResult, credentials: CredentialsMode, withCredentials: boolean, undecided?: Undecided): Analysis {
   const warnings = collectWarnings({ exchange, walk, withCredentials });
   let verdict: Analysis['verdict'] = 'allowed';
   if (walk.type === 'simple' || walk.type === 'preflighted') verdict = walk.incomplete ? 'unknown' : walk.failure ? 'blocked' : 'allowed';
-  const analysis: Analysis = {
-    type: walk.type,
-    verdict,
-    reasons: verdict === 'blocked' && walk.failure ? [walk.failure] : [],
-    fix: verdict === 'blocked' ? fixForFailure(walk.failure, walk.fix) : NO_FIX,
-    warnings,
-    credentials,
-    requestOrigin: walk.origin,
-  };
-  return verdict === 'unknown' && walk.incomplete ? { ...analysis, dependsOn: walk.incomplete } : analysis;
+  const type = walk.type;
+  const reasons = verdict === 'blocked' && walk.failure ? [walk.failure] : NO_REASONS;
+  const fix = verdict === 'blocked' ? fixForFailure(walk.failure, walk.fix) : NO_FIX;
+  const requestOrigin = walk.origin;
+  if (undecided) {
+    const { dependsOn, likely } = undecided;
+    return likely
+      ? { type, verdict: 'unknown', reasons, fix, warnings, credentials, requestOrigin, dependsOn, likely: likely.likely, likelyBecause: likely.likelyBecause }
+      : { type, verdict: 'unknown', reasons, fix, warnings, credentials, requestOrigin, dependsOn };
+  }
+  if (verdict === 'unknown' && walk.incomplete) return { type, verdict, reasons, fix, warnings, credentials, requestOrigin, dependsOn: walk.incomplete };
+  return { type, verdict, reasons, fix, warnings, credentials, requestOrigin };
 }
 
 function withoutDependsOn(analysis: Analysis): Analysis {
@@ -116,26 +131,22 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   // without, fails with" is undecided.
   const omit = walkExchange(exchange, { initiatorOrigin: initiator, mode, withCredentials: false });
   if (omit.failure || omit.corsHops.length === 0) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
-  const credentialed = omit.credentialedFailure;
-  if (!credentialed) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
-  const include: WalkResult = { ...omit, failure: credentialed.reason, fix: credentialed.fix, incomplete: null };
+  if (!omit.credentialedFailure) return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'unknown', false));
   // No Cookie went out although the browser holds cookies for that host: not credentialed. Only a
   // request that reached the network says anything by what it did not send.
   if (exchange.cookiesSeenForHost && omit.incomplete === null) {
     return reconcileWithBrowser(exchange, fromWalk(exchange, omit, 'omit-or-same-origin', false));
   }
-  // The outcome depends on the credentials mode, which the record does not show. Use the
-  // browser's own outcome when it gave one; otherwise say what the verdict depends on.
-  if (exchange.error !== undefined && CORS_ERRORS.has(exchange.error)) return fromWalk(exchange, include, 'include', true);
   const lastHop = exchange.hops[exchange.hops.length - 1];
   if (exchange.browser === 'chromium' && exchange.error === undefined && lastHop?.response) {
     return fromWalk(exchange, omit, 'omit-or-same-origin', false);
   }
-  const withCreds = fromWalk(exchange, include, 'unknown', true);
+  // The failure with credentials is built only here, where the verdict needs it.
+  const credentialed = omit.credentialedFailure();
+  const include: WalkResult = { ...omit, failure: credentialed.reason, fix: credentialed.fix, incomplete: null };
+  // The outcome depends on the credentials mode, which the record does not show. Use the
+  // browser's own outcome when it gave one; otherwise say what the verdict depends on.
+  if (exchange.error !== undefined && CORS_ERRORS.has(exchange.error)) return fromWalk(exchange, include, 'include', true);
   const dependsOn = `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${credentialed.reason.message}`;
-  // Literal objects, not a spread of the helper's result: this branch is on the bench's hot path.
-  const likely = likelyVerdict(omit, credentialed);
-  return likely
-    ? { ...withCreds, verdict: 'unknown', dependsOn, likely: likely.likely, likelyBecause: likely.likelyBecause }
-    : { ...withCreds, verdict: 'unknown', dependsOn };
+  return fromWalk(exchange, include, 'unknown', true, { dependsOn, likely: likelyVerdict(omit, credentialed) });
 }

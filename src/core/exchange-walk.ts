@@ -3,10 +3,10 @@
 // for one assumed credentials mode. Returns the first failure, as the browser reports only that.
 
 import type { ExchangeType, Reason } from './analysis';
-import { corsCheck } from './fetch/cors-check';
+import { corsCheck, type CorsCheckResult } from './fetch/cors-check';
 import { isCorsSafelistedMethod } from './fetch/methods';
-import { checkPreflight } from './fetch/preflight-check';
-import { corsUnsafeRequestHeaderNames, isBrowserAddedHeader } from './fetch/request-headers';
+import { checkPreflight, type PreflightFailure } from './fetch/preflight-check';
+import { corsUnsafeRequestHeaderNames, isBrowserAddedLower } from './fetch/request-headers';
 import type { FixContext } from './fix';
 import { getHeader, splitList } from './headers';
 import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
@@ -24,18 +24,35 @@ export interface WalkResult {
   /** Why the outcome cannot be read from the record (no response and no preflight to blame). */
   readonly incomplete: string | null;
   readonly corsHops: readonly number[];
-  /** Without credentials: the first check that would fail with them (null when none would). */
-  readonly credentialedFailure: HopFailure | null;
+  /**
+   * Without credentials: the first check that would fail with them (null when none would). Its
+   * reason and fix are built on call: most verdicts never need them.
+   */
+  readonly credentialedFailure: (() => HopFailure) | null;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): string[] {
+function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): readonly string[] {
   // The preflight's Access-Control-Request-Headers is the browser's own list (Fetch §4.8 step 3):
   // trust it over our reading of the wire, which also carries headers the browser added later.
   const requested = preflight ? getHeader(preflight.request.headers, 'Access-Control-Request-Headers') : null;
-  if (requested !== null) return splitList(requested).map((n) => n.toLowerCase()).sort();
-  return corsUnsafeRequestHeaderNames(hop.request.headers, isBrowserAddedHeader);
+  if (requested !== null) return requestedHeaderNames(requested);
+  return corsUnsafeRequestHeaderNames(hop.request.headers, isBrowserAddedLower);
+}
+
+// Preflights repeat the same few Access-Control-Request-Headers values: each is split, lower-cased
+// and sorted once, and the frozen list shared.
+const REQUESTED_CACHE_LIMIT = 4096;
+const requestedLists = new Map<string, readonly string[]>();
+
+function requestedHeaderNames(value: string): readonly string[] {
+  const known = requestedLists.get(value);
+  if (known !== undefined) return known;
+  const names = Object.freeze(splitList(value).map((n) => n.toLowerCase()).sort());
+  if (requestedLists.size >= REQUESTED_CACHE_LIMIT) requestedLists.clear();
+  requestedLists.set(value, names);
+  return names;
 }
 
 function preflightMethod(hop: Hop, preflight: Preflight | undefined): string {
@@ -99,12 +116,19 @@ function fixContext(c: HopChecks, r: Reason, withCredentials: boolean, actualPas
   };
 }
 
-function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | null {
+function preflightCheck(c: HopChecks, withCredentials: boolean): PreflightFailure | null {
   const preflight = c.preflight;
   if (!preflight) return null;
-  const failed = checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
-  if (!failed) return null;
-  const status = preflight.response?.status ?? 0;
+  return checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
+}
+
+function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | null {
+  const failed = preflightCheck(c, withCredentials);
+  return failed ? preflightHopFailure(c, failed, withCredentials) : null;
+}
+
+function preflightHopFailure(c: HopChecks, failed: PreflightFailure, withCredentials: boolean): HopFailure {
+  const status = c.preflight?.response?.status ?? 0;
   const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
   const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
   return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
@@ -112,7 +136,10 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
 
 function responseFailure(c: HopChecks, response: ResponseRecord, isRedirect: boolean, withCredentials: boolean): HopFailure | null {
   const check = corsCheck(response.headers, c.origin, withCredentials);
-  if (!check) return null;
+  return check ? responseHopFailure(c, response, isRedirect, check, withCredentials) : null;
+}
+
+function responseHopFailure(c: HopChecks, response: ResponseRecord, isRedirect: boolean, check: CorsCheckResult, withCredentials: boolean): HopFailure {
   const r = reason(check.failure, isRedirect ? 'redirect' : 'response', c.i, check.header, { origin: c.origin, value: check.value, method: c.method, status: response.status }, check.value, check.firefoxError);
   return { reason: r, fix: fixContext(c, r, withCredentials, false) };
 }
@@ -126,7 +153,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
   let tainting: 'basic' | 'cors' = 'basic';
   let type: ExchangeType = 'same-origin';
   let preflightNotRecorded = false;
-  let credentialedFailure: HopFailure | null = null;
+  let credentialedFailure: (() => HopFailure) | null = null;
   const trackCredentials = !opts.withCredentials;
   const corsHops: number[] = [];
   const unusedPreflights = exchange.preflights.length > 0 ? [...exchange.preflights] : [];
@@ -164,7 +191,10 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const checks: HopChecks = { i, hop, preflight, origin, method, unsafeHeaders, url };
       const failedPreflight = preflightFailure(checks, opts.withCredentials);
       if (failedPreflight) return done(failedPreflight);
-      if (trackCredentials && !credentialedFailure) credentialedFailure = preflightFailure(checks, true);
+      if (trackCredentials && !credentialedFailure) {
+        const failed = preflightCheck(checks, true);
+        if (failed) credentialedFailure = () => preflightHopFailure(checks, failed, true);
+      }
       if (!preflight && needsPreflight && hop.response) preflightNotRecorded = true;
       if (!hop.response) {
         if (needsPreflight && !preflight && exchange.error) {
@@ -180,7 +210,11 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
       const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
       if (failedResponse) return done(failedResponse);
-      if (trackCredentials && !credentialedFailure) credentialedFailure = responseFailure(checks, hop.response, isRedirect, true);
+      if (trackCredentials && !credentialedFailure) {
+        const response = hop.response;
+        const failed = corsCheck(response.headers, origin, true);
+        if (failed) credentialedFailure = () => responseHopFailure(checks, response, isRedirect, failed, true);
+      }
     } else if (!hop.response) {
       return done(null, exchange.error ? `the request failed before any response arrived (${exchange.error})` : 'no response was recorded for this request');
     }

@@ -7,7 +7,7 @@ import type { Fix, Reason } from './analysis';
 import { isOkStatus } from './fetch/preflight-check';
 import { isCorsSafelistedMethod } from './fetch/methods';
 import { parseTokenList } from './fetch/token-list';
-import { getHeader, header, splitList } from './headers';
+import { getHeader, header, lowerCaseName, splitList } from './headers';
 import type { Header, ResponseRecord } from './model';
 
 export interface FixContext {
@@ -39,7 +39,7 @@ function mergeTokens(existing: string | null, needed: readonly string[], withCre
 function varyWithOrigin(response: ResponseRecord | undefined): string {
   const vary = response ? getHeader(response.headers, 'Vary') : null;
   const items = vary ? splitList(vary) : [];
-  if (items.some((v) => v === '*' || v.toLowerCase() === 'origin')) return items.join(', ');
+  if (items.some((v) => v === '*' || lowerCaseName(v) === 'origin')) return items.join(', ');
   return [...items, 'Origin'].join(', ');
 }
 

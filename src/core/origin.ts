@@ -50,30 +50,60 @@ function originOfUncached(url: string): string | null {
   return origin;
 }
 
-export function isHttpUrl(url: string): boolean {
+/** What the walk asks of a redirect's Location, from one parse. */
+interface UrlFacts {
+  readonly http: boolean;
+  readonly credentials: boolean;
+}
+
+const NOT_A_URL: UrlFacts = { http: false, credentials: false };
+const factsCache = new Map<string, UrlFacts>();
+
+function urlFacts(url: string): UrlFacts {
+  const known = factsCache.get(url);
+  if (known !== undefined) return known;
+  let facts = NOT_A_URL;
   try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
+    const parsed = new URL(url);
+    facts = { http: parsed.protocol === 'http:' || parsed.protocol === 'https:', credentials: parsed.username !== '' || parsed.password !== '' };
   } catch {
-    return false;
+    // Not a URL: neither http nor with credentials.
   }
+  if (factsCache.size >= ORIGIN_CACHE_LIMIT) factsCache.clear();
+  factsCache.set(url, facts);
+  return facts;
+}
+
+export function isHttpUrl(url: string): boolean {
+  return urlFacts(url).http;
 }
 
 /** Fetch §4.4 step "locationURL includes credentials". */
 export function urlHasCredentials(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.username !== '' || parsed.password !== '';
-  } catch {
-    return false;
-  }
+  return urlFacts(url).credentials;
 }
+
+// An absolute http(s) Location ("http://" or "https://" then the authority) does not depend on the
+// URL it came from (URL standard: the "special authority slashes" state ignores the base), so
+// those are resolved once per value; a relative one is resolved against its base every time.
+const absoluteLocations = new Map<string, string | null>();
 
 /** Resolve a Location value against the URL it came from (Fetch §2.2.6 "location URL"). */
 export function resolveLocation(location: string, base: string): string | null {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return null;
+  const absolute = location.startsWith('http://') || location.startsWith('https://');
+  if (absolute) {
+    const known = absoluteLocations.get(location);
+    if (known !== undefined) return known;
   }
+  let resolved: string | null;
+  try {
+    resolved = new URL(location, base).href;
+  } catch {
+    resolved = null;
+  }
+  if (absolute) {
+    if (absoluteLocations.size >= ORIGIN_CACHE_LIMIT) absoluteLocations.clear();
+    absoluteLocations.set(location, resolved);
+  }
+  return resolved;
 }

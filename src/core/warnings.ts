@@ -2,14 +2,16 @@
 
 import type { Warning } from './analysis';
 import { normalizeMethod } from './fetch/methods';
+import { includesName } from './fetch/preflight-check';
 import { parseTokenList } from './fetch/token-list';
 import type { WalkResult } from './exchange-walk';
-import { getHeader, splitList } from './headers';
+import { getHeader, lowerCaseName, splitList } from './headers';
 import type { Exchange } from './model';
 
 /** Chromium caps Access-Control-Max-Age at 2 hours (kMaxPreflightCacheTime), Firefox at 24 hours. */
 const CHROMIUM_MAX_AGE = 7200;
 const SCRIPTED = new Set(['xmlhttprequest', 'xhr', 'fetch']);
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 export interface WarningInput {
   readonly exchange: Exchange;
@@ -19,7 +21,7 @@ export interface WarningInput {
 
 /** `Vary` lists `Origin` (or `*`), case-insensitively. */
 export function variesByOrigin(vary: string | null): boolean {
-  return vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
+  return vary !== null && splitList(vary).some((v) => v === '*' || lowerCaseName(v) === 'origin');
 }
 
 function corsResponseWarnings({ exchange, walk }: WarningInput, out: Warning[]): void {
@@ -46,10 +48,10 @@ function preflightWarnings({ exchange, withCredentials }: WarningInput, out: War
   for (const preflight of exchange.preflights) {
     const headers = preflight.response?.headers;
     if (!headers) continue;
-    const requested = splitList(getHeader(preflight.request.headers, 'Access-Control-Request-Headers') ?? '').map((h) => h.toLowerCase());
+    const requested = splitList(getHeader(preflight.request.headers, 'Access-Control-Request-Headers') ?? '');
     const allowed = parseTokenList(getHeader(headers, 'Access-Control-Allow-Headers'));
-    const allowedNames = allowed.ok ? allowed.items.map((h) => h.toLowerCase()) : [];
-    if (!withCredentials && requested.includes('authorization') && allowedNames.includes('*') && !allowedNames.includes('authorization')) {
+    const allowedNames = allowed.ok ? allowed.items : NO_NAMES;
+    if (!withCredentials && includesName(requested, 'authorization') && allowedNames.includes('*') && !includesName(allowedNames, 'authorization')) {
       out.push({ code: 'authorization-via-wildcard', severity: 'medium', header: 'Access-Control-Allow-Headers',
         message: 'Authorization is allowed only through Access-Control-Allow-Headers: *. Chromium and Firefox accept that today, but the Fetch standard says * never covers Authorization (§4.8, CORS non-wildcard request-header name): list Authorization explicitly.' });
     }
@@ -82,10 +84,13 @@ function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void
   }
 }
 
-export function collectWarnings(input: WarningInput): Warning[] {
+/** Shared by every analysis without warnings (frozen: nothing may add to it). */
+export const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
+
+export function collectWarnings(input: WarningInput): readonly Warning[] {
   const out: Warning[] = [];
   corsResponseWarnings(input, out);
   preflightWarnings(input, out);
   requestWarnings(input, out);
-  return out;
+  return out.length > 0 ? out : NO_WARNINGS;
 }

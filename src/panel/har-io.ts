@@ -1,7 +1,7 @@
 // Export the shown log as HAR (with `_cors` analyses, redacted unless the user opts out) and
 // import a HAR into a separate, read-only log analysed exactly as the CLI does.
 import { analyzeExchange } from '../core/analyze';
-import { readHar } from '../core/har/read-har';
+import { readHar, type HarReadResult } from '../core/har/read-har';
 import { writeHar } from '../core/har/write-har';
 import type { BackgroundUpdate, BackgroundToPanel, RecordedExchange } from '../core/protocol';
 import { message } from '../core/protocol';
@@ -19,8 +19,13 @@ export function exportFileName(now: Date = new Date()): string {
 
 export type ImportResult = { readonly ok: true; readonly imported: ImportedLog } | { readonly ok: false; readonly error: string };
 
-export function importHarText(fileName: string, text: string): ImportResult {
-  const read = readHar(text);
+/** What an import hands the panel: one snapshot, built where the file was read (the import worker). */
+export type ImportSnapshot = BackgroundToPanel['snapshot'];
+
+export type ImportAnalysis = { readonly ok: true; readonly snapshot: ImportSnapshot } | { readonly ok: false; readonly error: string };
+
+/** Analyse a read HAR for the panel: the part of an import that runs in the worker. */
+export function analyseImport(fileName: string, read: HarReadResult): ImportAnalysis {
   if (!read.ok) return { ok: false, error: read.error };
   // Re-analyse rather than trust `_cors` in the file: the file may come from anywhere, and the
   // panel must agree with `cors-lens analyze` on it.
@@ -30,7 +35,17 @@ export function importHarText(fileName: string, text: string): ImportResult {
   const exchanges: RecordedExchange[] = crossOrigin.map((a, i) => ({ seq: i + 1, pageId: 0, ...a }));
   const page = { id: 0, url: fileName, startedAt: exchanges[0]?.exchange.startedAt ?? 0 };
   const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length };
-  const snapshot = message<BackgroundToPanel, 'snapshot'>('snapshot', { tabId: -1, pages: [page], exchanges, summary });
-  const log = applyMessagesToLog(EMPTY_LOG, [snapshot as BackgroundUpdate]);
-  return { ok: true, imported: { fileName, log } };
+  return { ok: true, snapshot: { tabId: -1, pages: [page], exchanges, summary } };
+}
+
+/** The imported log the panel shows, from the snapshot of an import. */
+export function importedLog(fileName: string, snapshot: ImportSnapshot): ImportedLog {
+  const message_ = message<BackgroundToPanel, 'snapshot'>('snapshot', snapshot);
+  return { fileName, log: applyMessagesToLog(EMPTY_LOG, [message_ as BackgroundUpdate]) };
+}
+
+/** The whole import on the calling thread (tests; the panel reads files in its import worker). */
+export function importHarText(fileName: string, text: string): ImportResult {
+  const analysis = analyseImport(fileName, readHar(text));
+  return analysis.ok ? { ok: true, imported: importedLog(fileName, analysis.snapshot) } : analysis;
 }

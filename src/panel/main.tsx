@@ -11,6 +11,7 @@ import { requestProbePermission } from '../platform/probe-permission';
 import { requestOverridePermission } from '../platform/override-dnr';
 import { createOverrideController } from './override-store';
 import { App } from './components/App';
+import { importHarFile } from './import/import-har-file';
 import { TabPicker } from './components/TabPicker';
 import { openConnection } from './connection';
 import { createProbeController } from './probe-store';
@@ -54,6 +55,7 @@ function LivePanel({ tabId }: { tabId: number }) {
       probe={wiring.probe}
       rerun={canEvalIn(tabId) ? evalInInspectedPage : undefined}
       overrides={wiring.overrides}
+      importFile={importHarFile}
     />
   );
 }

@@ -3,7 +3,7 @@
 // Allow-Headers syntax, then method, then each CORS-unsafe header name (sorted).
 
 import type { ReasonCode } from '../analysis';
-import { getHeader, hasHeader } from '../headers';
+import { getHeader, hasHeader, lowerCaseName } from '../headers';
 import type { ResponseRecord } from '../model';
 import { corsCheck, type CorsCheckFailure } from './cors-check';
 import { isCorsSafelistedMethod } from './methods';
@@ -45,6 +45,12 @@ export function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
+/** `items` holds `lowerName`, compared case-insensitively (header names, Fetch §2.2.2). */
+export function includesName(items: readonly string[], lowerName: string): boolean {
+  for (const item of items) if (lowerCaseName(item) === lowerName) return true;
+  return false;
+}
+
 export function checkPreflight(input: PreflightInput): PreflightFailure | null {
   const { response } = input;
   if (!response) return { code: 'preflight-failed', value: input.error ?? '', failedParameter: '', header: '' };
@@ -74,10 +80,9 @@ export function checkPreflight(input: PreflightInput): PreflightFailure | null {
     isCorsSafelistedMethod(method) || methods.items.includes(method) || (!input.withCredentials && methods.items.includes('*'));
   if (!methodOk) return { code: 'method-not-allowed', value: input.method, failedParameter: input.method, header: 'Access-Control-Allow-Methods' };
 
-  const allowedNames = new Set(allowed.items.map((h) => h.toLowerCase()));
-  const wildcard = !input.withCredentials && allowedNames.has('*');
+  const wildcard = !input.withCredentials && allowed.items.includes('*');
   for (const name of input.unsafeHeaders) {
-    if (!wildcard && !allowedNames.has(name)) {
+    if (!wildcard && !includesName(allowed.items, name)) {
       return { code: 'header-not-allowed', value: name, failedParameter: name, header: 'Access-Control-Allow-Headers' };
     }
   }

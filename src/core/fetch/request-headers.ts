@@ -35,6 +35,11 @@ export function isBrowserAddedHeader(name: string): boolean {
   return BROWSER_ADDED.has(name) || BROWSER_ADDED.has(lowerCaseName(name));
 }
 
+/** `isBrowserAddedHeader` for a name already lower-cased (no second look-up). */
+export function isBrowserAddedLower(lower: string): boolean {
+  return BROWSER_ADDED.has(lower);
+}
+
 /** Fetch §2.2.2 CORS-unsafe request-header bytes, as a table by character code (ASCII). */
 const UNSAFE_BYTE = new Uint8Array(128);
 for (let c = 0; c < 0x20; c++) if (c !== 0x09) UNSAFE_BYTE[c] = 1;

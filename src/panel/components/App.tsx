@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
-import { exportFileName, exportHarText, importHarText } from '../har-io';
+import { exportFileName, exportHarText, importHarText, type ImportResult } from '../har-io';
+import type { ImportProgress, OnImportProgress } from '../import/import-har-file';
 import { panelMessage } from '../panel-message';
 import { exportReportHtml, reportFileName } from '../report-io';
 import type { ProbeController } from '../probe-store';
@@ -15,7 +16,7 @@ import { logProblems } from '../state/problems-view';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, OverridesBanner, RecordingBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, OverridesBanner, RecordingBanner } from './Banners';
 import type { OverrideController } from '../override-store';
 import { useOverrides } from './use-overrides';
 import { DetailView } from './DetailView';
@@ -42,9 +43,14 @@ export interface AppProps {
   readonly rerun?: Rerun;
   /** *Try this fix* overrides of this tab; absent when DNR is not available. */
   readonly overrides?: OverrideController;
+  /** Reads and analyses an imported file: the panel entry passes the import worker's. */
+  readonly importFile?: (file: File, onProgress: OnImportProgress) => Promise<ImportResult>;
 }
 
-export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun, overrides }: AppProps) {
+/** On the calling thread: for tests without workers. */
+const importOnThisThread = async (file: File): Promise<ImportResult> => importHarText(file.name, await file.text());
+
+export function App({ store, tabId, send, requestHostAccess, reload, inDevtools = true, probe, rerun, overrides, importFile = importOnThisThread }: AppProps) {
   const state = useStoreState(store);
   const activeOverrides = useOverrides(overrides);
   const [filter, setFilter] = useState(NO_FILTER);
@@ -54,6 +60,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<PanelView>('exchanges');
   const [problemId, setProblemId] = useState<string | null>(null);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
 
   const imported = state.imported;
   const log = imported?.log ?? state.live;
@@ -87,7 +94,9 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
   };
 
   const onImport = async (file: File): Promise<void> => {
-    const result = importHarText(file.name, await file.text());
+    setImporting({ fileName: file.name, bytesRead: 0, totalBytes: file.size });
+    const result = await importFile(file, (bytesRead, totalBytes) => setImporting({ fileName: file.name, bytesRead, totalBytes }));
+    setImporting(null);
     if (result.ok) switchMode(result.imported);
     else setError(`Could not import ${file.name}: ${result.error}`);
   };
@@ -117,6 +126,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
         onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
         onImport={(file) => void onImport(file)}
       />
+      {importing && <ImportingBanner progress={importing} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {overrides && <OverridesBanner overrides={activeOverrides} onRemove={(id) => overrides.remove(id)} onRemoveAll={() => overrides.removeAll()} />}

@@ -3,6 +3,7 @@
 import type { ActiveOverride } from '../../core/override/override-command';
 import type { TabLogSummary } from '../../core/protocol';
 import type { ConnectionStatus, ImportedLog } from '../state/panel-state';
+import type { ImportProgress } from '../import/import-har-file';
 
 /** Like the Network panel's hint: recording began after this page loaded, so its load is missing. */
 export function RecordingBanner({ summary, inDevtools, onReload }: { summary: TabLogSummary; inDevtools: boolean; onReload: () => void }) {
@@ -47,6 +48,17 @@ export function ConnectionBanner({ status }: { status: ConnectionStatus }) {
   return (
     <div class="banner banner-info" role="status">
       {status === 'connecting' ? 'Connecting to the recorder…' : 'Recorder restarted; reconnecting…'}
+    </div>
+  );
+}
+
+/** While the import worker reads a file: how far it is. */
+export function ImportingBanner({ progress }: { progress: ImportProgress }) {
+  const percent = progress.totalBytes > 0 ? Math.min(100, Math.floor((progress.bytesRead / progress.totalBytes) * 100)) : 0;
+  return (
+    <div class="banner banner-info" role="status" data-testid="importing-banner">
+      Importing <strong>{progress.fileName}</strong>: {percent}% read{' '}
+      <progress max={100} value={percent} />
     </div>
   );
 }

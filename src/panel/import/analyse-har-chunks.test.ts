@@ -1,0 +1,32 @@
+// The import worker's reading (chunks through the stream reader) gives the panel exactly what the
+// whole-text import gives, rows and errors alike, however the file is cut.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importedLog, importHarText } from '../har-io';
+import { analyseHarChunks } from './analyse-har-chunks';
+
+const FIXTURES = join(__dirname, '../../../test/fixtures');
+const SAMPLES = join(__dirname, '../../../test/har-samples');
+const files = [
+  ...readdirSync(join(FIXTURES, 'chromium')).filter((n) => n.endsWith('.har')).slice(0, 20).map((n) => join(FIXTURES, 'chromium', n)),
+  ...readdirSync(join(FIXTURES, 'firefox-devtools')).filter((n) => n.endsWith('.har')).slice(0, 10).map((n) => join(FIXTURES, 'firefox-devtools', n)),
+  ...readdirSync(SAMPLES).filter((n) => n.endsWith('.har') || n.endsWith('.json')).map((n) => join(SAMPLES, n)),
+];
+
+async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+describe.each([7, 1024, 1 << 20])('in chunks of %i characters', (size) => {
+  test.each(files)('%s', async (file) => {
+    const text = readFileSync(file, 'utf8');
+    const whole = importHarText('x.har', text);
+    const seen: number[] = [];
+    const chunked = await analyseHarChunks('x.har', chunksOf(text, size), (n) => seen.push(n));
+    expect(seen.at(-1)).toBe(text.length);
+    if (!whole.ok) return expect(chunked).toEqual({ ok: false, error: whole.error });
+    if (!chunked.ok) throw new Error(chunked.error);
+    expect(importedLog('x.har', chunked.snapshot)).toEqual(whole.imported);
+  });
+});

@@ -1,0 +1,20 @@
+// Reads a HAR that arrives in text chunks with the CLI's stream reader (one entry's text and parse
+// tree at a time, src/core/har/har-stream-reader.ts) and analyses it for the panel. No DOM and no
+// Node: the import worker feeds it a File's stream, the tests feed it strings.
+import { HarStreamReader } from '../../core/har/har-stream-reader';
+import { readValidatedHar } from '../../core/har/read-har';
+import { analyseImport, type ImportAnalysis } from '../har-io';
+
+/** Called after each chunk with the characters read so far. */
+export type OnChunk = (charsRead: number) => void;
+
+export async function analyseHarChunks(fileName: string, chunks: AsyncIterable<string>, onChunk?: OnChunk): Promise<ImportAnalysis> {
+  const reader = new HarStreamReader();
+  let read = 0;
+  for await (const chunk of chunks) {
+    reader.push(chunk);
+    read += chunk.length;
+    onChunk?.(read);
+  }
+  return analyseImport(fileName, readValidatedHar(reader.end()));
+}
