@@ -9,11 +9,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OverridesUpdate } from '../../src/core/override/override-command';
 import { overridePlan, type OverridePlan } from '../../src/core/override/override-plan';
-import { OVERRIDE_RULE_IDS } from '../../src/core/override/override-rules';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchFirefox } from '../support/browsers';
 import { FIREFOX_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
 import { extensionPage, firstWebTab, setRecordAllTabs, snapshotWhen } from '../support/extension-log';
+import { until } from '../support/poll';
+import { ourRuleIds } from '../support/override-rules';
 import { runAllOnPage, runOnPage } from '../support/runner-calls';
 
 /** Each scenario's request as its page makes it (test/scenarios), to send it to another URL too. */
@@ -26,22 +27,6 @@ const REQUESTS: Record<string, RequestInit> = {
 const IDS = Object.keys(REQUESTS);
 
 type Api = typeof chrome;
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const ourRuleIds = (ext: Page): Promise<number[]> =>
-  ext.evaluate(async (first: number, last: number) => {
-    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
-    return (await api.declarativeNetRequest.getSessionRules()).map((r) => r.id).filter((id) => id >= first && id <= last);
-  }, OVERRIDE_RULE_IDS.first, OVERRIDE_RULE_IDS.last);
 
 /** Opens a port for `tabId` as the panel does, keeps it on the page, sends `add`, resolves with the answer. */
 const addOverride = (ext: Page, tabId: number, plan: OverridePlan): Promise<OverridesUpdate> =>

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { overridePlan } from '../../src/core/override/override-plan';
-import { OVERRIDE_RULE_IDS } from '../../src/core/override/override-rules';
 import { catalogue } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import type { LaunchedBrowser } from '../support/browsers';
@@ -17,6 +16,8 @@ import { dockToBottom, growDevtools, panelOnScenarios, screenshotDevtools } from
 import { ROOT, ensureExtensionBuilt } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, readSnapshot } from '../support/extension-log';
 import { setFilterText } from '../support/panel-dom';
+import { until } from '../support/poll';
+import { ourRuleIds } from '../support/override-rules';
 import { runOnPage } from '../support/runner-calls';
 
 /** Every blocked scenario a page's fetch or XHR makes to the API origin (the panel's list holds them all). */
@@ -27,20 +28,6 @@ const trace = (line: string): void => {
 };
 
 const TRY = 'xpath/.//section[@aria-label="Try this fix"]';
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Our session rules, read from an extension page. */
-const ourRuleIds = (ext: Page): Promise<number[]> =>
-  ext.evaluate(async (first: number, last: number) => (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.id).filter((id) => id >= first && id <= last), OVERRIDE_RULE_IDS.first, OVERRIDE_RULE_IDS.last);
 
 /**
  * Polls with plain evaluations: puppeteer's waitForSelector polls inside the page on animation
