@@ -80,7 +80,7 @@ export interface Config {
   readonly setup: () => Promise<Setup>;
 }
 
-export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'otherTab' | 'recordAll' | 'permissionsOnly' | 'emptyListeners' | 'baseline' | `listeners:${string}`;
+export type ConfigKey = 'none' | 'closed' | 'devtoolsNone' | 'devtoolsOpen' | 'otherTab' | 'otherTabNone' | 'recordAll' | 'permissionsOnly' | 'emptyListeners' | 'baseline' | `listeners:${string}`;
 
 export async function newTab(launched: LaunchedBrowser): Promise<Setup> {
   return { launched, page: await launched.browser.newPage() };
@@ -97,11 +97,11 @@ async function withRecordAllTabs(launched: LaunchedBrowser): Promise<Setup> {
   return newTab(launched);
 }
 
-/** DevTools (on the CORS panel where the browser lets us pick it) stays open on another tab while this one loads. */
-async function besideInspectedTab(launched: LaunchedBrowser): Promise<Setup> {
+/** DevTools (on the CORS panel, when there is one and the browser lets us pick it) stays open on another tab while this one loads. */
+async function besideInspectedTab(launched: LaunchedBrowser, corsPanel: boolean): Promise<Setup> {
   if (launched.name === 'chromium') {
     await (await launched.browser.newPage()).openDevTools();
-    await openCorsPanel(launched.browser);
+    if (corsPanel) await openCorsPanel(launched.browser);
   }
   return newTab(launched);
 }
@@ -130,7 +130,8 @@ function chromiumConfigs(baselineDir: string | undefined): Config[] {
         return setup;
       },
     },
-    { key: 'otherTab', label: 'CORS Lens, DevTools open on another tab', setup: async () => besideInspectedTab(await launchChromium(ext)) },
+    { key: 'otherTabNone', label: 'DevTools open on another tab, no extension', setup: async () => besideInspectedTab(await launchChromium(), false) },
+    { key: 'otherTab', label: 'CORS Lens, DevTools open on another tab', setup: async () => besideInspectedTab(await launchChromium(ext), true) },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchChromium(ext)) },
     {
       key: 'permissionsOnly',
@@ -157,6 +158,7 @@ function firefoxConfigs(): Config[] {
     // panel page is not loaded: this measures recording, not the panel's rendering.
     { key: 'devtoolsOpen', label: 'CORS Lens, DevTools open (default panel)', setup: async () => devtoolsTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
     // `-devtools` opens the toolbox on the first tab; the timed tab is a second one.
+    { key: 'otherTabNone', label: 'DevTools open on another tab, no extension', setup: async () => newTab(await launchFirefox({ extraArgs: ['-devtools'] })) },
     { key: 'otherTab', label: 'CORS Lens, DevTools open on another tab', setup: async () => newTab(await launchFirefox({ ...ext, extraArgs: ['-devtools'] })) },
     { key: 'recordAll', label: 'CORS Lens, "Record all tabs" on, DevTools closed', setup: async () => withRecordAllTabs(await launchFirefox(ext)) },
   ];

@@ -109,7 +109,7 @@ if (wanted('page-load')) {
     const both = (of: Parameters<typeof ratio>[1], to: Parameters<typeof ratio>[2]) => `${ratio(l, of, to).toFixed(3)} wall, ${ratio(l, of, to, 'medianCpuMs').toFixed(3)} CPU`;
     console.log(`  DevTools closed ÷ no extension: ${both('closed', 'none')} (target ≤ 1.02)`);
     console.log(`  DevTools open with CORS Lens ÷ DevTools open without: ${both('devtoolsOpen', 'devtoolsNone')} (target ≤ 1.10)`);
-    console.log(`  DevTools open on another tab ÷ no extension: ${both('otherTab', 'none')} (the tabs nobody inspects)`);
+    console.log(`  DevTools open on another tab, with ÷ without CORS Lens: ${both('otherTab', 'otherTabNone')} (the tabs nobody inspects)`);
     console.log(`  "Record all tabs" ÷ no extension: ${both('recordAll', 'none')} (for the record)`);
     if (l.configs.some((c) => c.key === 'permissionsOnly')) console.log(`  permissions alone, no code ÷ no extension: ${both('permissionsOnly', 'none')} (Chromium's floor for any extension with webRequest or DNR)`);
     if (l.configs.some((c) => c.key === 'emptyListeners')) console.log(`  "Record all tabs" ÷ five empty listeners: ${both('recordAll', 'emptyListeners')} (what CORS Lens's code adds to Chromium's delivery)`);
