@@ -5,7 +5,7 @@
 // by curl with no browser, sends the server the same preflight the browser sent.
 
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,7 @@ import type { LaunchedBrowser } from '../support/browsers';
 import { panelOnScenarios } from '../support/devtools-panel';
 import { ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
 import { type PanelRow, renderedRows } from '../support/panel-dom';
+import { waitForDownload } from '../support/poll';
 
 // Credentialed (the runner page's cookie `cl_session=demo` goes out), simple and preflighted, allowed and blocked.
 const CALLS = ['credentials-exact-origin-true', 'simple-get-missing-allow-origin', 'preflight-put-allowed', 'preflight-status-404', 'credentials-wildcard-origin'];
@@ -29,17 +30,6 @@ interface CliExchange {
 
 /** The panel's verdict column says `warning` for an allowed exchange with a notable warning. */
 const cliVerdict = (row: PanelRow): string => (row.verdict === 'warning' ? 'allowed' : row.verdict);
-
-async function waitForFile(dir: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // Chromium writes `<name>.crdownload` first and renames it when done.
-    const done = readdirSync(dir).find((n) => n.endsWith('.har'));
-    if (done) return join(dir, done);
-    if (Date.now() > deadline) throw new Error(`no .har download in ${dir}: ${readdirSync(dir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('chromium: Export HAR, cors-lens analyze, Copy as cURL and Import HAR from the real panel', () => {
   let server: ScenarioServer;
@@ -69,7 +59,7 @@ describe('chromium: Export HAR, cors-lens analyze, Copy as cURL and Import HAR f
   test('the button downloads HAR 1.2 with _cors on every entry, the cookie redacted', async () => {
     const button = await panel.waitForSelector('xpath/.//button[text()="Export HAR"]');
     await button?.click();
-    file = await waitForFile(downloads);
+    file = await waitForDownload(downloads, '.har');
     const text = readFileSync(file, 'utf8');
     const har = JSON.parse(text) as { log: { version: string; creator: { name: string }; entries: { request: { url: string }; _cors?: { verdict: string } }[] } };
     expect(har.log.version).toBe('1.2');

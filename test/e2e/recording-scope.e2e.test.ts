@@ -12,6 +12,7 @@ import { openCorsPanel } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, firstWebTab, readSnapshot, setRecordAllTabs, type RecordingState } from '../support/extension-log';
 import { summaryWhen } from '../support/panel-dom';
+import { until } from '../support/poll';
 
 const REQUESTS = 300;
 
@@ -66,16 +67,6 @@ async function reloadAndWait(page: Page, reload: () => Promise<unknown>): Promis
   await page.waitForFunction(`window.__done === ${REQUESTS}`, { timeout: 60_000, polling: 100 });
 }
 
-async function waitUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const tabIdOf = (ext: Page, url: string): Promise<number> =>
   ext.evaluate(async (prefix: string) => {
     type Api = typeof chrome;
@@ -108,7 +99,7 @@ describe('chromium: recording follows DevTools', () => {
   });
 
   test('DevTools closed: 300 cross-origin requests reach no listener of ours', async () => {
-    const before = await waitUntil('the background to settle its scope', readState, (s) => !s.recording.listening);
+    const before = await until(readState, (s) => !s.recording.listening, 'the background to settle its scope', 20_000);
     expect(before.recording.registered).toEqual(NONE_REGISTERED);
     const page = await browser.newPage();
     await loadAndWait(page, `${server.pageOrigin}/load.html?closed`);
@@ -126,7 +117,7 @@ describe('chromium: recording follows DevTools', () => {
     await loadAndWait(page, `${server.pageOrigin}/load.html?inspected`);
     const tabId = await tabIdOf(ext, `${server.pageOrigin}/load.html?inspected`);
     const devtools = await page.openDevTools();
-    const listening = await waitUntil('recording to start', readState, (s) => s.recording.tabs.includes(tabId));
+    const listening = await until(readState, (s) => s.recording.tabs.includes(tabId), 'recording to start', 20_000);
     expect(listening.recording.listening).toBe(true);
     expect(Object.values(listening.recording.registered)).toEqual(Array(5).fill(true));
     expect(listening.recording.listenScope).toEqual([tabId]);
@@ -149,7 +140,7 @@ describe('chromium: recording follows DevTools', () => {
 
     // Closing DevTools removes every listener.
     await devtools.close();
-    const closed = await waitUntil('recording to stop', readState, (s) => !s.recording.listening);
+    const closed = await until(readState, (s) => !s.recording.listening, 'recording to stop', 20_000);
     expect(closed.recording.registered).toEqual(NONE_REGISTERED);
     const events = closed.events;
     await reloadAndWait(page, () => page.reload());
@@ -161,12 +152,12 @@ describe('chromium: recording follows DevTools', () => {
     await setRecordAllTabs(ext, true);
     const page = await browser.newPage();
     await loadAndWait(page, `${server.pageOrigin}/load.html?all`);
-    const snap = await waitUntil('300 exchanges', () => readSnapshot(ext, `${server.pageOrigin}/load.html?all`), (s) => s.exchanges.length === REQUESTS);
+    const snap = await until(() => readSnapshot(ext, `${server.pageOrigin}/load.html?all`), (s) => s.exchanges.length === REQUESTS, '300 exchanges', 20_000);
     expect(snap.summary.recordAllTabs).toBe(true);
     expect((await readState()).recording.listenScope).toBe('all-tabs');
     expect(await ext.evaluate(async () => (await chrome.storage.local.get('recordAllTabs'))['recordAllTabs'])).toBe(true);
     await setRecordAllTabs(ext, false);
-    const off = await waitUntil('recording to stop', readState, (s) => !s.recording.listening);
+    const off = await until(readState, (s) => !s.recording.listening, 'recording to stop', 20_000);
     expect(off.recording.registered).toEqual(NONE_REGISTERED);
     await page.close();
   });
@@ -202,11 +193,11 @@ describe('firefox: recording follows DevTools', () => {
   test('the tab with DevTools is recorded; a tab without is not, and no listener runs for it', async () => {
     const { browser } = launched as LaunchedBrowser;
     const inspected = await firstWebTab((launched as LaunchedBrowser).browser);
-    const state = await waitUntil('the DevTools tab to be inspected', readState, (s) => s.recording.tabs.length === 1);
+    const state = await until(readState, (s) => s.recording.tabs.length === 1, 'the DevTools tab to be inspected', 20_000);
     expect(Object.values(state.recording.registered)).toEqual(Array(5).fill(true));
     expect(state.recording.listenScope).toEqual(state.recording.tabs);
     await loadAndWait(inspected, `${server.pageOrigin}/load.html?inspected`);
-    const snap = await waitUntil('300 exchanges', () => readSnapshot(ext, `${server.pageOrigin}/load.html?inspected`), (s) => s.exchanges.length === REQUESTS);
+    const snap = await until(() => readSnapshot(ext, `${server.pageOrigin}/load.html?inspected`), (s) => s.exchanges.length === REQUESTS, '300 exchanges', 20_000);
     expect(snap.summary.pageLoadCaptured).toBe(true);
 
     const other = await browser.newPage();
@@ -219,7 +210,7 @@ describe('firefox: recording follows DevTools', () => {
   test('DevTools closed (its tab gone): no listener is left', async () => {
     const { browser } = launched as LaunchedBrowser;
     await (await firstWebTab((launched as LaunchedBrowser).browser)).close();
-    const state = await waitUntil('recording to stop', readState, (s) => !s.recording.listening);
+    const state = await until(readState, (s) => !s.recording.listening, 'recording to stop', 20_000);
     expect(state.recording.registered).toEqual(NONE_REGISTERED);
     const page = await browser.newPage();
     await loadAndWait(page, `${server.pageOrigin}/load.html?closed`);

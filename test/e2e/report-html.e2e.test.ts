@@ -2,7 +2,7 @@
 // HTML file; opened in real Chromium, header values a hostile server sent render as text (no
 // element, no script run), the page's cookie is redacted, and each blocked endpoint is listed once.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import type { LaunchedBrowser } from '../support/browsers';
 import { panelOnScenarios } from '../support/devtools-panel';
 import { ensureExtensionBuilt } from '../support/ensure-extension';
 import { summaryWhen } from '../support/panel-dom';
+import { waitForDownload } from '../support/poll';
 
 // Blocked (one credentialed: the runner page's cookie `cl_session=demo` goes out) and allowed.
 const CALLS = ['simple-get-missing-allow-origin', 'preflight-status-404', 'credentials-wildcard-origin', 'preflight-put-allowed'];
@@ -33,16 +34,6 @@ function hostileServer(): Promise<Server> {
     res.end('{}');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function waitForFile(dir: string, suffix: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const done = readdirSync(dir).find((n) => n.endsWith(suffix));
-    if (done) return join(dir, done);
-    if (Date.now() > deadline) throw new Error(`no ${suffix} download in ${dir}: ${readdirSync(dir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('chromium: Export report from the real panel, opened in real Chromium', () => {
@@ -70,7 +61,7 @@ describe('chromium: Export report from the real panel, opened in real Chromium',
     await summaryWhen(panel, (s) => s.total === CALLS.length + 1);
     const button = await panel.waitForSelector('xpath/.//button[text()="Export report"]');
     await button?.click();
-    const file = await waitForFile(downloads, '.html');
+    const file = await waitForDownload(downloads, '.html');
     html = readFileSync(file, 'utf8');
     report = await launched.browser.newPage();
     report.on('dialog', (d) => {

@@ -10,6 +10,7 @@ import type { LaunchedBrowser } from '../support/browsers';
 import { panelOnScenarios } from '../support/devtools-panel';
 import { ensureExtensionBuilt } from '../support/ensure-extension';
 import { readSummary, summaryWhen } from '../support/panel-dom';
+import { until } from '../support/poll';
 
 // A GET with X-Custom stopped at its preflight, and a credentialed GET (the page's cookie goes out).
 const CALLS = ['preflight-header-not-allowed', 'credentials-exact-origin-true'];
@@ -29,16 +30,6 @@ async function rerunRow(panel: Frame, url: string): Promise<void> {
   await button?.click();
   const status = await panel.waitForSelector('xpath/.//section[@aria-label="Re-run"]//*[@role="status" and not(text()="Sending…")]', { timeout: 5_000 });
   expect(await status?.evaluate((e) => e.textContent)).toMatch(/^Sent /);
-}
-
-async function until<T>(read: () => T, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('chromium: Re-run from the real panel', () => {
@@ -65,7 +56,7 @@ describe('chromium: Re-run from the real panel', () => {
     const before = server.requests(id);
     const total = (await readSummary(panel)).total;
     await rerunRow(panel, `${server.apiOrigin}/api/${id}/main`);
-    const after = await until(() => server.requests(id), (r) => r.length >= before.length * 2);
+    const after = await until(() => server.requests(id), (r) => r.length >= before.length * 2, 'the re-run to reach the server', 10_000);
     expect(before.map(corsView)).toEqual([expect.objectContaining(facts)]);
     expect(after.slice(before.length).map(corsView)).toEqual(before.map(corsView));
     await summaryWhen(panel, (s) => s.total === total + 1);

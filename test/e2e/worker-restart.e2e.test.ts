@@ -14,6 +14,7 @@ import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
 import { extensionPage, extensionWorkerTarget, readSnapshot, snapshotWhen, stopWorker, setRecordAllTabs } from '../support/extension-log';
 import { runAllOnPage } from '../support/runner-calls';
+import { until } from '../support/poll';
 
 // Requests that reach the API (so webRequest sees them), half before and half after the stop.
 const IDS = catalogue.filter((s) => s.page.initiator === 'fetch' && !s.page.repeat && !s.page.publicDocument && s.page.target === undefined).map((s) => s.id).slice(0, 24);
@@ -29,16 +30,6 @@ function countByScenario(list: readonly RecordedExchange[], ids: readonly string
 /** The tabs the background records because something inspects them (kept in storage.session across restarts). */
 const inspectedTabs = (ext: Page): Promise<number[]> =>
   ext.evaluate(async () => ((await chrome.storage.session.get('inspectedTabs'))['inspectedTabs'] as number[] | undefined) ?? []);
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the service worker stops mid-run', (mode) => {
   let server: ScenarioServer;
@@ -64,7 +55,7 @@ describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the 
     else devtools = await page.openDevTools();
     await page.goto(`${server.pageOrigin}/?e2e=worker-restart`);
     const tabId = await ext.evaluate(async (url: string) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, server.pageOrigin);
-    if (devtools) await until(() => inspectedTabs(ext), (tabs) => tabs.includes(tabId as number), 'the devtools page to inspect the tab');
+    if (devtools) await until(() => inspectedTabs(ext), (tabs) => tabs.includes(tabId as number), 'the devtools page to inspect the tab', 20_000);
 
     await runAllOnPage(page, BEFORE);
     await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, BEFORE)).every((n) => n >= 1));
@@ -90,7 +81,7 @@ describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the 
       // The restarted worker records the inspected tab only, and stops when DevTools closes.
       expect(await inspectedTabs(ext)).toEqual([tabId]);
       await devtools.close();
-      await until(() => inspectedTabs(ext), (tabs) => tabs.length === 0, 'recording to stop');
+      await until(() => inspectedTabs(ext), (tabs) => tabs.length === 0, 'recording to stop', 20_000);
     }
   });
 });
