@@ -3,7 +3,7 @@
 // it. With a baseline (another commit's sources, bench/baseline.ts) both CLIs run in turns.
 
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -17,20 +17,32 @@ interface Run {
   readonly code: number | null;
 }
 
-/** Build `root`'s CLI (its own vite.cli.config.ts) into `outDir`; returns the bundle's path. */
-async function buildCli(root: string, outDir: string): Promise<string> {
+interface Cli {
+  readonly bundle: string;
+  /** The Node flags of `root`'s bin/cors-lens.js shebang (`#!/usr/bin/env -S node <flags>`): the CLI as it ships. */
+  readonly nodeFlags: readonly string[];
+}
+
+export function shebangFlags(binText: string): string[] {
+  const first = binText.split('\n', 1)[0] ?? '';
+  const after = /^#!.*?\bnode\b(.*)$/.exec(first)?.[1] ?? '';
+  return after.split(/\s+/).filter((flag) => flag !== '');
+}
+
+/** Build `root`'s CLI (its own vite.cli.config.ts) into `outDir`. */
+async function buildCli(root: string, outDir: string): Promise<Cli> {
   await build({ configFile: join(root, 'vite.cli.config.ts'), root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  return join(outDir, 'cli.js');
+  return { bundle: join(outDir, 'cli.js'), nodeFlags: shebangFlags(readFileSync(join(root, 'bin/cors-lens.js'), 'utf8')) };
 }
 
 /** Run one CLI in a fresh process; it reports its own resource use when done. */
-function runCli(cli: string, har: string): Promise<Run> {
-  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(cli).href)});
+function runCli(cli: Cli, har: string): Promise<Run> {
+  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(cli.bundle).href)});
 const code = await main(['analyze', ${JSON.stringify(har)}, '--json']);
 const u = process.resourceUsage();
 process.stderr.write('\\n' + JSON.stringify({ code, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024 }) + '\\n');`;
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...cli.nodeFlags, '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => {
@@ -73,8 +85,9 @@ export async function runCliBench(baseline: string | undefined, megabytes = 100,
     now.push(await runCli(current, har.path));
     if (before) then.push(await runCli(before, har.path));
   }
-  const lines = [`cli: cors-lens analyze --json of a ${har.mb.toFixed(0)} MB generated HAR, ${rounds} runs (targets: wall < 3 s, peak RSS < 2× the file)`];
-  lines.push(`  ${describe('this build', now, har.mb)}`);
-  if (before) lines.push(`  ${describe('baseline', then, har.mb)}`);
+  const lines = [`cli: cors-lens analyze --json of a ${har.mb.toFixed(0)} MB generated HAR, ${rounds} runs, Node ${process.version} (targets: wall < 3 s, peak RSS < 2× the file)`];
+  const flags = (cli: Cli) => (cli.nodeFlags.length > 0 ? ` [node ${cli.nodeFlags.join(' ')}]` : '');
+  lines.push(`  ${describe('this build', now, har.mb)}${flags(current)}`);
+  if (before) lines.push(`  ${describe('baseline', then, har.mb)}${flags(before)}`);
   return { lines };
 }

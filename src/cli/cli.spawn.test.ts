@@ -56,6 +56,12 @@ describe('cors-lens (built)', () => {
     expect(corsLens(['analyze', sample('chrome-preflight-blocked.har')]).stdout).not.toContain('\u001b[');
   });
 
+  test('run as npm links it (the file itself, through its `env -S node <flags>` shebang)', () => {
+    const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`cors-lens ${version}\n`);
+  });
+
   test('without a build, the shim says how to make one', () => {
     mkdirSync(join(scratch, 'bin'));
     copyFileSync(bin, join(scratch, 'bin/cors-lens.js'));
