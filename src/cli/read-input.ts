@@ -4,7 +4,6 @@
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { HarStreamReader } from '../core/har/har-stream-reader';
 import type { ValidatedHar } from '../core/har/validate-har';
 
@@ -41,22 +40,19 @@ async function sizeOf(path: string): Promise<number> {
 
 /** `-` reads standard input, so `cors-lens analyze - < x.har` works in pipelines. */
 export async function readInput(path: string, stdin: NodeJS.ReadableStream, onProgress?: OnProgress): Promise<Input> {
+  // The reader takes the bytes (and decodes only what it parses; bad bytes become U+FFFD as readFile does).
   const reader = new HarStreamReader();
-  // UTF-8 split across chunks is joined by the decoder; bad bytes become U+FFFD as readFile does.
-  const decoder = new StringDecoder('utf8');
   try {
     const total = path === '-' ? 0 : await sizeOf(path);
     const stream = path === '-' ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
     let bytes = 0;
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-      if (typeof chunk === 'string') reader.push(chunk);
-      else {
-        bytes += chunk.length;
-        reader.push(decoder.write(chunk));
-      }
+      // A stdin someone set an encoding on gives text: back to UTF-8.
+      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      bytes += data.length;
+      reader.push(data);
       onProgress?.(bytes, total);
     }
-    reader.push(decoder.end());
   } catch (error) {
     return { ok: false, error: describeFsError(error) };
   }

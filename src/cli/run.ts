@@ -3,7 +3,8 @@
 
 import { version } from '../../package.json';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import { analyzeValidatedHar, type HarAnalysis } from '../core/har/analyze-har';
+import { analyzeRead, type HarAnalysis } from '../core/har/analyze-har';
+import { readValidatedHar, type HarReadResult } from '../core/har/read-har';
 import type { AnalyzeCommand } from './args';
 import { parseArgs, USAGE } from './args';
 import { auditRecording } from '../core/audit/audit';
@@ -12,7 +13,7 @@ import { exchangeJsonWithFix, fixConfigSection, lookupServer, problemFixSection,
 import { exchangeJson, writeJson } from './format-json';
 import { formatTable, printable } from './format-table';
 import { displayOrder } from './problem-lines';
-import { NO_PROGRESS, progressLine } from './progress';
+import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { readInput } from './read-input';
 import { reportOutput } from './report-output';
 
@@ -42,11 +43,20 @@ function shown(all: readonly AnalyzedExchange[], command: AnalyzeCommand): Analy
   return [...all];
 }
 
-/** In a function of its own so that the entry views are garbage once the exchanges are built. */
+/**
+ * In a function of its own so that the entry views are garbage once the exchanges are built,
+ * before the analysis (a function's locals live until it returns: the views of a 100 MB HAR are
+ * some 20 MB).
+ */
+async function readExchanges(file: string, io: CliIo, progress: Progress): Promise<HarReadResult> {
+  const input = await readInput(file, io.stdin, (read, total) => progress.reading(read, total));
+  return input.ok ? (progress.step('grouping exchanges'), readValidatedHar(input.har)) : input;
+}
+
 async function readAndAnalyse(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
   const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
-  const input = await readInput(file, io.stdin, (read, total) => progress.reading(read, total));
-  const result = input.ok ? (progress.step('analysing'), analyzeValidatedHar(input.har)) : input;
+  const read = await readExchanges(file, io, progress);
+  const result = read.ok ? (progress.step('analysing'), analyzeRead(read)) : read;
   progress.done();
   return result;
 }

@@ -26,7 +26,8 @@ export type HarAnalysis =
   | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number }
   | { readonly ok: false; readonly error: string };
 
-function analyzeRead(read: HarReadResult): HarAnalysis {
+/** Analyse exchanges already read (the CLI reads them in a function of its own, see run.ts). */
+export function analyzeRead(read: HarReadResult): HarAnalysis {
   if (!read.ok) return read;
   // What the whole recording shows about each endpoint, gathered once for every exchange's cause.
   const context = buildRecordingContext(read.exchanges);

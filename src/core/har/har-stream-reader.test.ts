@@ -1,17 +1,21 @@
 // The stream reader against the whole-text reader it replaces in the CLI (parseJson, then
 // validateHar): the same views or the same one-line error, for any JSON text, any text with a
-// character changed, and HAR documents, cut into chunks of any size.
+// character changed, and HAR documents, as UTF-8 bytes cut into chunks of any size (also inside
+// a multi-byte character).
 
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { API, har, PAGE } from '../../../test/har-samples/build-har';
-import { readHarStreamText } from './har-stream-reader';
+import { HarStreamReader, readHarStreamText } from './har-stream-reader';
 import { parseJson } from './parse-json';
 import { validateHar, type ValidatedHar } from './validate-har';
 
+/** The text as a file holds it and readFile(…, 'utf8') gives it back (a lone surrogate becomes U+FFFD). */
+const asFile = (text: string): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text));
+
 function wholeText(text: string): ValidatedHar {
-  const parsed = parseJson(text);
+  const parsed = parseJson(asFile(text));
   return parsed.ok ? validateHar(parsed.value) : parsed;
 }
 
@@ -59,8 +63,30 @@ describe('the stream reader reads what the whole-text reader reads', () => {
     ['\u0000\u001b[31mPK'],
     ['{"log": {"entries": [{"a": "é\u2028"}, {]}}'],
     ['{"log": {"entries": [{"a": "\\u12"}]}}'],
+    ['{"log": {"entries": [{"a": "é€😀\ud800"}, "😀"]}}'],
+    ['{"log": é}'],
+    ['{\n"log": {"entries": [{"a": "😀😀"}], é}}'],
+    ['\uFEFF'],
+    ['\uFEFF\uFEFF{}'],
+    ['\u00ef\u00bb{}'],
   ])('%j', (text) => {
     for (const size of chunkSizes) expectSame(text, size);
+  });
+
+  test.each([
+    ['a partial BOM', [0xef, 0xbb]],
+    ['a partial BOM, then JSON', [0xef, 0xbb, 0x7b, 0x7d]],
+    ['bad UTF-8 in a string', [...Buffer.from('{"log": {"entries": [{"a": "'), 0xff, 0xc3, 0x28, 0xe2, 0x82, ...Buffer.from('"}]}}')]],
+    ['bad UTF-8 in the skeleton', [...Buffer.from('{"log": {"entries": ['), 0xc3, ...Buffer.from(']}}')]],
+    ['a character cut off at the end', [...Buffer.from('{"log": {"entries": ["'), 0xf0, 0x9f, 0x98]],
+  ])('bytes: %s', (_name, list) => {
+    const bytes = Uint8Array.from(list);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    for (const size of chunkSizes) {
+      const reader = new HarStreamReader();
+      for (let i = 0; i < bytes.length; i += size) reader.push(bytes.subarray(i, i + size));
+      expect(reader.end()).toEqual(wholeText(text));
+    }
   });
 
   test.each(readdirSync(samples).filter((f) => !f.endsWith('.ts')))('sample %s', (name) => {

@@ -1,13 +1,15 @@
-// Reads a HAR that arrives as text in chunks (the CLI's file stream, the panel's File), keeping
-// only one `log.entries` element's text and parse tree at a time: each element is cut out by
-// JsonValueScanner, parsed by JSON.parse and turned into its small HarEntryView at once. What
-// is kept is what validateHar would return for the whole document (ValidatedHar), and bad input
-// gets the same one-line errors as parseJson + validateHar on the whole text: JSON syntax first
-// (with V8's message and the same line and column), then the HAR checks, last duplicate key
+// Reads a HAR that arrives as UTF-8 bytes in chunks (the CLI's file stream, the panel's File),
+// keeping only one `log.entries` element's text and parse tree at a time: each element is cut out
+// of the bytes by JsonValueScanner, decoded, parsed by JSON.parse and turned into its small
+// HarEntryView at once. What is kept is what validateHar would return for the whole document
+// (ValidatedHar), and bad input gets the same one-line errors as parseJson + validateHar on the
+// whole text decoded as UTF-8: JSON syntax first (with V8's message and the same line and column,
+// counted in characters as a text editor shows them), then the HAR checks, last duplicate key
 // winning as in JSON.parse.
 //
 // Only the document's skeleton (the root object, `log`, the `entries` array) is followed here,
-// one structural character at a time; every other value is a piece for JSON.parse.
+// one structural byte at a time; every other value is a piece for JSON.parse. The skeleton is
+// ASCII (whitespace and punctuation): a byte of 0x80 or more there is a syntax error.
 
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { jsonErrorOffset } from './json-error-position';
@@ -31,10 +33,47 @@ interface Frame {
 
 interface Piece {
   readonly scanner: JsonValueScanner;
+  /** Character offset of its first character in the whole text. */
   readonly at: number;
   readonly line: number;
   readonly lineStart: number;
   readonly isKey: boolean;
+}
+
+/**
+ * A syntax error, worded once the bytes after it have arrived: V8's message can depend on the
+ * characters that follow (up to TAIL_CHARACTERS of them, as many as the first chunk held before).
+ */
+interface PendingError {
+  readonly at: number;
+  /** The text from `at` known so far (a piece that failed to parse), before the tail. */
+  readonly head: string;
+  readonly line: number;
+  readonly lineStart: number;
+  /** The skeleton's parser state at the error (shadowOf). */
+  readonly shadow: string;
+  readonly tail: Uint8Array[];
+  tailBytes: number;
+}
+
+const TAIL_CHARACTERS = 32;
+/** Enough bytes for TAIL_CHARACTERS UTF-16 code units (at most 3 bytes each, RFC 3629). */
+const TAIL_BYTES = TAIL_CHARACTERS * 4;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const NO_BYTES = new Uint8Array(0);
+
+/** Bad bytes become U+FFFD, as `File.text()` and Node's `readFile(…, 'utf8')` do; a BOM is kept (it is ours to skip, at the start). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
 }
 
 interface LogSoFar {
@@ -61,55 +100,55 @@ export class HarStreamReader {
   private rootIsObject = false;
   private piece: Piece | undefined;
   private log: LogSoFar | undefined;
-  private error: string | undefined;
-  /** Offset of the current chunk's first character in the whole text (a leading BOM excluded). */
+  private error: PendingError | undefined;
+  /** Byte offset of the current chunk's first byte in the whole input (a leading BOM excluded). */
   private offset = 0;
+  /** Bytes read minus characters read, up to the current piece: what multi-byte characters add. */
+  private extraBytes = 0;
   private line = 1;
   private lineStart = 0;
-  private started = false;
+  /** The first bytes, until it is known whether they are a UTF-8 BOM; undefined once known. */
+  private lead: Uint8Array | undefined = NO_BYTES;
   private readonly pool = new StringPool();
 
-  /** Characters read so far (for progress). */
-  get consumed(): number {
-    return this.offset;
-  }
-
-  push(text: string): void {
+  push(chunk: Uint8Array): void {
+    if (this.lead !== undefined) chunk = this.afterBom(chunk);
     let i = 0;
-    if (!this.started && text.length > 0) {
-      this.started = true;
-      // A UTF-8 byte order mark, as parseJson skips it; positions are counted without it.
-      if (text.charCodeAt(0) === 0xfeff) {
-        i = 1;
-        this.offset = -1;
+    const n = chunk.length;
+    while (i < n) {
+      if (this.error !== undefined) {
+        this.collectTail(this.error, chunk, i);
+        break;
       }
-    }
-    const n = text.length;
-    while (i < n && this.error === undefined) {
       const piece = this.piece;
       if (piece) {
-        const end = piece.scanner.scan(text, i);
+        const end = piece.scanner.scan(chunk, i);
         if (end < 0) break;
-        this.finishPiece(piece, text, end);
+        this.finishPiece(piece);
         i = end;
         continue;
       }
-      const c = text.charCodeAt(i);
+      const c = chunk[i] as number;
       if (isSpace(c)) {
         if (c === 0x0a) {
           this.line++;
-          this.lineStart = this.offset + i + 1;
+          this.lineStart = this.charAt(i) + 1;
         }
         i++;
-      } else i = this.structural(text, i, c);
+      } else i = this.structural(i, c);
     }
     this.offset += n;
   }
 
   end(): ValidatedHar {
-    if (this.piece && this.error === undefined) this.finishPiece(this.piece, '', 0);
-    if (this.error === undefined && (this.frames.length > 0 || !this.rootDone)) this.fail(this.offset, '', this.line, this.lineStart);
-    if (this.error !== undefined) return { ok: false, error: this.error };
+    if (this.lead !== undefined && this.lead.length > 0) {
+      const lead = this.lead;
+      this.lead = undefined;
+      this.push(lead);
+    }
+    if (this.piece && this.error === undefined) this.finishPiece(this.piece);
+    if (this.error === undefined && (this.frames.length > 0 || !this.rootDone)) this.fail(this.charAt(0), 0);
+    if (this.error !== undefined) return { ok: false, error: syntaxError(this.error) };
     const log = this.log;
     if (!this.rootIsObject || !log?.isObject) return { ok: false, error: 'not a HAR file (no "log" object)' };
     if (!log.entries?.isArray) return { ok: false, error: 'not a HAR file (no log.entries array)' };
@@ -117,30 +156,53 @@ export class HarStreamReader {
     return { ok: true, entries: log.entries.views, pages: readPages(log.fields.pages) as HarPageView[], browser: browserOf(log.fields) };
   }
 
-  /** One structural character (or the first character of a value); returns where to go on. */
-  private structural(text: string, i: number, c: number): number {
+  /** Character offset in the whole text of byte `i` of the current chunk, outside any piece. */
+  private charAt(i: number): number {
+    return this.offset + i - this.extraBytes;
+  }
+
+  /** Drops a leading UTF-8 BOM (as parseJson skips U+FEFF), which may arrive a byte at a time. */
+  private afterBom(chunk: Uint8Array): Uint8Array {
+    const lead = concatBytes([this.lead ?? NO_BYTES, chunk]);
+    const known = Math.min(lead.length, UTF8_BOM.length);
+    for (let i = 0; i < known; i++) {
+      if (lead[i] !== UTF8_BOM[i]) {
+        this.lead = undefined;
+        return lead;
+      }
+    }
+    if (lead.length < UTF8_BOM.length) {
+      this.lead = lead;
+      return NO_BYTES;
+    }
+    this.lead = undefined;
+    return lead.subarray(UTF8_BOM.length);
+  }
+
+  /** One structural byte (or the first byte of a value); returns where to go on. */
+  private structural(i: number, c: number): number {
     const frame = this.frames.at(-1);
     if (!frame) {
-      if (this.rootDone) return this.fail(this.offset + i, text.slice(i, i + 32), this.line, this.lineStart);
-      return this.startValue(text, i, c, undefined);
+      if (this.rootDone) return this.fail(this.charAt(i), i);
+      return this.startValue(i, c, undefined);
     }
     const closer = frame.array ? 0x5d : 0x7d;
     switch (frame.state) {
       case 'first':
         if (c === closer) return this.close(i);
-        if (frame.array) return this.startValue(text, i, c, frame);
-        return c === 0x22 ? this.startPiece(i, c, true) : this.fail(this.offset + i, text.slice(i, i + 32), this.line, this.lineStart);
+        if (frame.array) return this.startValue(i, c, frame);
+        return c === 0x22 ? this.startPiece(i, c, true) : this.fail(this.charAt(i), i);
       case 'key':
-        return c === 0x22 ? this.startPiece(i, c, true) : this.fail(this.offset + i, text.slice(i, i + 32), this.line, this.lineStart);
+        return c === 0x22 ? this.startPiece(i, c, true) : this.fail(this.charAt(i), i);
       case 'colon':
-        if (c !== 0x3a) return this.fail(this.offset + i, text.slice(i, i + 32), this.line, this.lineStart);
+        if (c !== 0x3a) return this.fail(this.charAt(i), i);
         frame.state = 'value';
         return i + 1;
       case 'value':
-        return this.startValue(text, i, c, frame);
+        return this.startValue(i, c, frame);
       case 'next':
         if (c === closer) return this.close(i);
-        if (c !== 0x2c) return this.fail(this.offset + i, text.slice(i, i + 32), this.line, this.lineStart);
+        if (c !== 0x2c) return this.fail(this.charAt(i), i);
         frame.state = frame.array ? 'value' : 'key';
         frame.later = true;
         return i + 1;
@@ -148,7 +210,7 @@ export class HarStreamReader {
   }
 
   /** A value starts at `i`: step into the parts of a HAR we keep, hand anything else to JSON.parse. */
-  private startValue(text: string, i: number, c: number, parent: Frame | undefined): number {
+  private startValue(i: number, c: number, parent: Frame | undefined): number {
     let role: Role | undefined;
     if (!parent && c === 0x7b) {
       role = 'root';
@@ -166,7 +228,7 @@ export class HarStreamReader {
   }
 
   private startPiece(i: number, c: number, isKey: boolean): number {
-    this.piece = { scanner: new JsonValueScanner(c), at: this.offset + i, line: this.line, lineStart: this.lineStart, isKey };
+    this.piece = { scanner: new JsonValueScanner(c), at: this.charAt(i), line: this.line, lineStart: this.lineStart, isKey };
     return i;
   }
 
@@ -182,20 +244,24 @@ export class HarStreamReader {
     else this.rootDone = true;
   }
 
-  /** The piece's end is at `end` in `chunk`; what follows it there only matters to an error message. */
-  private finishPiece(piece: Piece, chunk: string, end: number): void {
+  /** The piece's scanner has found its end (or the input ended). */
+  private finishPiece(piece: Piece): void {
     this.piece = undefined;
-    const text = piece.scanner.text();
-    if (piece.scanner.newlines > 0) {
-      this.line = piece.line + piece.scanner.newlines;
-      this.lineStart = piece.at + piece.scanner.lastNewlineEnd;
-    }
+    const bytes = piece.scanner.bytes();
+    const text = utf8.decode(bytes);
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      this.fail(piece.at, text + chunk.slice(end, end + 32), piece.line, piece.lineStart);
+      // What follows the piece is collected by push (and worded by syntaxError).
+      this.error = { at: piece.at, head: text, line: piece.line, lineStart: piece.lineStart, shadow: this.shadow(), tail: [], tailBytes: 0 };
       return;
+    }
+    this.extraBytes += bytes.length - text.length;
+    // Valid JSON has no raw newline inside a string: every newline of the piece is layout.
+    if (piece.scanner.newlines > 0) {
+      this.line = piece.line + piece.scanner.newlines;
+      this.lineStart = piece.at + text.lastIndexOf('\n') + 1;
     }
     const frame = this.frames.at(-1);
     if (piece.isKey && frame) {
@@ -230,37 +296,55 @@ export class HarStreamReader {
     }
   }
 
-  /**
-   * A syntax error whose text starts at offset `at` with `rest`. V8 words it (from the shadow
-   * of the skeleton so far followed by `rest`) and json-error-position finds the character, so
-   * the message is the one parseJson gives for the whole text.
-   */
-  private fail(at: number, rest: string, line: number, lineStart: number): number {
-    const shadow = this.frames.length > 0 ? this.frames.map(shadowOf).join('') : this.rootDone ? 'null' : '';
-    const whole = shadow + rest;
-    let message = 'invalid';
-    try {
-      JSON.parse(whole);
-    } catch (e) {
-      message = e instanceof Error ? shortMessage(e.message) : message;
-    }
-    const found = jsonErrorOffset(whole);
-    let where = '';
-    if (found >= 0) {
-      const within = Math.max(0, found - shadow.length);
-      const before = rest.slice(0, within);
-      const newlines = before.split('\n').length - 1;
-      const column = newlines === 0 ? at + within - lineStart + 1 : within - before.lastIndexOf('\n');
-      where = ` at line ${line + newlines} column ${column}`;
-    }
-    this.error = `not valid JSON (${message}${where})`;
-    return Number.MAX_SAFE_INTEGER;
+  /** The parser state of the skeleton so far, as JSON text for V8 to continue (see syntaxError). */
+  private shadow(): string {
+    return this.frames.length > 0 ? this.frames.map(shadowOf).join('') : this.rootDone ? 'null' : '';
+  }
+
+  /** A syntax error at character `at`, byte `i` of the chunk: push collects the bytes from there for its message. */
+  private fail(at: number, i: number): number {
+    this.error = { at, head: '', line: this.line, lineStart: this.lineStart, shadow: this.shadow(), tail: [], tailBytes: 0 };
+    return i;
+  }
+
+  private collectTail(error: PendingError, chunk: Uint8Array, from: number): void {
+    const part = chunk.subarray(from, from + TAIL_BYTES - error.tailBytes);
+    if (part.length === 0) return;
+    error.tail.push(part);
+    error.tailBytes += part.length;
   }
 }
 
-/** The whole text at once, through the stream reader (tests, and small inputs). */
+/**
+ * The one-line message of a syntax error that starts at character `at` with `rest`. V8 words it
+ * (from the shadow of the skeleton followed by `rest`) and json-error-position finds the
+ * character, so the message is the one parseJson gives for the whole text.
+ */
+function syntaxError({ at, head, line, lineStart, shadow, tail }: PendingError): string {
+  const rest = head + utf8.decode(concatBytes(tail.length > 0 ? tail : [NO_BYTES])).slice(0, TAIL_CHARACTERS);
+  const whole = shadow + rest;
+  let message = 'invalid';
+  try {
+    JSON.parse(whole);
+  } catch (e) {
+    message = e instanceof Error ? shortMessage(e.message) : message;
+  }
+  const found = jsonErrorOffset(whole);
+  let where = '';
+  if (found >= 0) {
+    const within = Math.max(0, found - shadow.length);
+    const before = rest.slice(0, within);
+    const newlines = before.split('\n').length - 1;
+    const column = newlines === 0 ? at + within - lineStart + 1 : within - before.lastIndexOf('\n');
+    where = ` at line ${line + newlines} column ${column}`;
+  }
+  return `not valid JSON (${message}${where})`;
+}
+
+/** A whole text at once, as its UTF-8 bytes in chunks of `chunkSize` (tests, and small inputs). */
 export function readHarStreamText(text: string, chunkSize = 1 << 20): ValidatedHar {
+  const bytes = new TextEncoder().encode(text);
   const reader = new HarStreamReader();
-  for (let i = 0; i < text.length; i += chunkSize) reader.push(text.slice(i, i + chunkSize));
+  for (let i = 0; i < bytes.length; i += chunkSize) reader.push(bytes.subarray(i, i + chunkSize));
   return reader.end();
 }

@@ -1,9 +1,14 @@
-// Finds where one JSON value ends in text that arrives in chunks, without parsing it: the HAR
-// stream reader cuts each `log.entries` element out this way and hands it to JSON.parse, which
-// does the validating. The scan only follows strings (with their escapes) and bracket depth, so
-// for any valid JSON it ends exactly where the value ends (RFC 8259 §2: structural characters
+// Finds where one JSON value ends in UTF-8 bytes that arrive in chunks, without parsing it: the
+// HAR stream reader cuts each `log.entries` element out this way and hands its text to JSON.parse,
+// which does the validating. The scan only follows strings (with their escapes) and bracket depth,
+// so for any valid JSON it ends exactly where the value ends (RFC 8259 §2: structural characters
 // cannot occur outside strings except as structure); for invalid JSON it ends somewhere, and
 // JSON.parse of the piece then reports the error.
+//
+// It scans bytes, not decoded text: every byte it looks for is ASCII, and in UTF-8 no byte of a
+// multi-byte character is below 0x80 (RFC 3629 §3), so a byte loop finds the same places. Reading
+// bytes is about twice as fast as charCodeAt over the decoded text, and only the pieces are ever
+// decoded (a HAR is half indentation, which is never turned into a string).
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -13,74 +18,79 @@ const NEWLINE = 0x0a;
 const endsScalar = (c: number): boolean => c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export class JsonValueScanner {
-  private readonly parts: string[] = [];
+  private readonly parts: Uint8Array[] = [];
+  private length = 0;
   private depth = 0;
   private inString = false;
   private escaped = false;
   private readonly scalar: boolean;
-  /** Newlines outside strings seen so far, and the offset after the last one (in the piece). */
+  /** Newlines outside strings seen so far (in valid JSON, every newline of the piece). */
   newlines = 0;
-  lastNewlineEnd = 0;
-  private length = 0;
 
-  /** `first` is the value's first character (not whitespace). */
+  /** `first` is the value's first byte (not whitespace). */
   constructor(first: number) {
     this.scalar = first !== QUOTE && first !== 0x7b && first !== 0x5b;
   }
 
   /**
-   * Scan `text` from `from`. Returns the index just after the value's end, or -1 when the value
-   * goes on past the end of `text` (the scanned part is kept for `text()`).
+   * Scan `bytes` from `from`. Returns the index just after the value's end, or -1 when the value
+   * goes on past the end of `bytes` (the scanned part is kept for `bytes()`: chunks are not reused).
    */
-  scan(text: string, from: number): number {
-    const end = this.scalar ? this.scanScalar(text, from) : this.scanNested(text, from);
-    const stop = end < 0 ? text.length : end;
-    this.parts.push(from === 0 && stop === text.length ? text : text.slice(from, stop));
+  scan(bytes: Uint8Array, from: number): number {
+    const end = this.scalar ? this.scanScalar(bytes, from) : this.scanNested(bytes, from);
+    const stop = end < 0 ? bytes.length : end;
+    this.parts.push(bytes.subarray(from, stop));
     this.length += stop - from;
     return end;
   }
 
-  /** The value's text, once `scan` has found its end (or the input ended). */
-  text(): string {
-    return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+  /** The value's bytes, once `scan` has found its end (or the input ended). */
+  bytes(): Uint8Array {
+    if (this.parts.length === 1) return this.parts[0] as Uint8Array;
+    const whole = new Uint8Array(this.length);
+    let at = 0;
+    for (const part of this.parts) {
+      whole.set(part, at);
+      at += part.length;
+    }
+    return whole;
   }
 
-  private scanScalar(text: string, from: number): number {
-    for (let i = from; i < text.length; i++) if (endsScalar(text.charCodeAt(i))) return i;
+  private scanScalar(bytes: Uint8Array, from: number): number {
+    for (let i = from; i < bytes.length; i++) if (endsScalar(bytes[i] as number)) return i;
     return -1;
   }
 
-  private scanNested(text: string, from: number): number {
-    let { depth, inString, escaped } = this;
-    const n = text.length;
+  private scanNested(bytes: Uint8Array, from: number): number {
+    let { depth, inString, escaped, newlines } = this;
+    const n = bytes.length;
     for (let i = from; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i] as number;
       if (inString) {
         if (escaped) escaped = false;
         else if (c === BACKSLASH) escaped = true;
         else if (c === QUOTE) {
           inString = false;
-          if (depth === 0) return this.done(i + 1);
+          if (depth === 0) return this.done(i + 1, newlines);
         }
       } else if (c === QUOTE) inString = true;
       else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
-        if (--depth <= 0) return this.done(i + 1);
-      } else if (c === NEWLINE) {
-        this.newlines++;
-        this.lastNewlineEnd = this.length + (i - from) + 1;
-      }
+        if (--depth <= 0) return this.done(i + 1, newlines);
+      } else if (c === NEWLINE) newlines++;
     }
     this.depth = depth;
     this.inString = inString;
     this.escaped = escaped;
+    this.newlines = newlines;
     return -1;
   }
 
-  private done(end: number): number {
+  private done(end: number, newlines: number): number {
     this.depth = 0;
     this.inString = false;
     this.escaped = false;
+    this.newlines = newlines;
     return end;
   }
 }

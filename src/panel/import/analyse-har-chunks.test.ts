@@ -14,17 +14,17 @@ const files = [
   ...readdirSync(SAMPLES).filter((n) => n.endsWith('.har') || n.endsWith('.json')).map((n) => join(SAMPLES, n)),
 ];
 
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-describe.each([7, 1024, 1 << 20])('in chunks of %i characters', (size) => {
+describe.each([7, 1024, 1 << 20])('in chunks of %i bytes', (size) => {
   test.each(files)('%s', async (file) => {
-    const text = readFileSync(file, 'utf8');
-    const whole = importHarText('x.har', text);
+    const bytes = readFileSync(file);
+    const whole = importHarText('x.har', bytes.toString('utf8'));
     const seen: number[] = [];
-    const chunked = await analyseHarChunks('x.har', chunksOf(text, size), (n) => seen.push(n));
-    expect(seen.at(-1)).toBe(text.length);
+    const chunked = await analyseHarChunks('x.har', chunksOf(bytes, size), (n) => seen.push(n));
+    expect(seen.at(-1)).toBe(bytes.length);
     if (!whole.ok) return expect(chunked).toEqual({ ok: false, error: whole.error });
     if (!chunked.ok) throw new Error(chunked.error);
     expect(importedLog('x.har', chunked.snapshot)).toEqual(whole.imported);

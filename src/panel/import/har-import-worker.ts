@@ -9,19 +9,14 @@ const PROGRESS_EVERY_MS = 100;
 
 const post = (m: ImportWorkerMessage) => postMessage(m);
 
-/** The file as UTF-8 text chunks (bad bytes become U+FFFD, as `File.text()` and the CLI do). */
-async function* textChunks(file: File, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+/** The file's bytes, chunk by chunk (the stream reader decodes what it parses, as the CLI does). */
+async function* byteChunks(file: File): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
-  let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    onBytes(bytes);
-    yield decoder.decode(value, { stream: true });
+    if (done) return;
+    yield value;
   }
-  yield decoder.decode();
 }
 
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {
@@ -33,7 +28,7 @@ addEventListener('message', (event: MessageEvent<ImportRequest>) => {
     last = now;
     post({ type: 'progress', bytesRead, totalBytes: file.size });
   };
-  void analyseHarChunks(file.name, textChunks(file, onBytes))
+  void analyseHarChunks(file.name, byteChunks(file), onBytes)
     .catch((error: unknown) => ({ ok: false as const, error: `cannot read it (${error instanceof Error ? error.message : String(error)})` }))
     .then(postResult);
 });
