@@ -62,26 +62,45 @@ export class JsonValueScanner {
   }
 
   private scanNested(bytes: Uint8Array, from: number): number {
-    let { depth, inString, escaped, newlines } = this;
+    let { depth, inString, newlines } = this;
     const n = bytes.length;
-    for (let i = from; i < n; i++) {
-      const c = bytes[i] as number;
+    let i = from;
+    if (this.escaped) {
+      // The previous chunk ended on a backslash inside a string: this byte is the escaped one.
+      this.escaped = false;
+      i++;
+    }
+    while (i < n) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) {
-          inString = false;
-          if (depth === 0) return this.done(i + 1, newlines);
+        // A string's content is most of a HAR's bytes: skip it in a loop of its own, stepping
+        // over each escaped byte (`\"` never closes it).
+        while (i < n) {
+          const c = bytes[i] as number;
+          if (c === QUOTE) break;
+          i += c === BACKSLASH ? 2 : 1;
         }
-      } else if (c === QUOTE) inString = true;
+        if (i >= n) {
+          this.escaped = i > n;
+          break;
+        }
+        inString = false;
+        i++;
+        if (depth === 0) return this.done(i, newlines);
+        continue;
+      }
+      const c = bytes[i++] as number;
+      if (c === QUOTE) inString = true;
       else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
-        if (--depth <= 0) return this.done(i + 1, newlines);
-      } else if (c === NEWLINE) newlines++;
+        if (--depth <= 0) return this.done(i, newlines);
+      } else if (c === NEWLINE) {
+        newlines++;
+        // The indentation after it (half of a pretty-printed HAR), in a loop of its own.
+        while (i < n && bytes[i] === 0x20) i++;
+      }
     }
     this.depth = depth;
     this.inString = inString;
-    this.escaped = escaped;
     this.newlines = newlines;
     return -1;
   }
@@ -89,7 +108,6 @@ export class JsonValueScanner {
   private done(end: number, newlines: number): number {
     this.depth = 0;
     this.inString = false;
-    this.escaped = false;
     this.newlines = newlines;
     return end;
   }
