@@ -78,13 +78,19 @@ export function formatJson(exchanges: readonly AnalyzedExchange[], audit?: Audit
  */
 const PIECE = 1 << 15;
 
+/**
+ * `value` as JSON.stringify(…, null, 2) lays it out two levels deep (an item of the top-level
+ * object's array): wrapped in two arrays, V8 indents it in the same pass; the wrappers are the
+ * first and last six characters ("[\n  [\n", "\n  ]\n]").
+ */
+const atDepthTwo = (value: unknown): string => JSON.stringify([[value]], null, 2).slice(6, -6);
+
 /** `"name": [ ... ]` of the top-level object, one item at a time, flushed in pieces of about PIECE. */
 function writeArray<T>(name: string, items: readonly T[], toJson: (item: T) => unknown, write: (text: string) => void, out: string): string {
   if (items.length === 0) return `${out}  "${name}": []`;
   out += `  "${name}": [\n`;
   items.forEach((item, i) => {
-    // JSON strings hold no raw newline, so every newline is one JSON.stringify wrote for layout.
-    out += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n    ')}`;
+    out += `${i > 0 ? ',\n' : ''}${atDepthTwo(toJson(item))}`;
     if (out.length > PIECE) {
       write(out);
       out = '';
