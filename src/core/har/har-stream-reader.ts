@@ -41,8 +41,8 @@ interface Piece {
 }
 
 /**
- * A syntax error, worded once the bytes after it have arrived: V8's message can depend on the
- * characters that follow (up to TAIL_CHARACTERS of them, as many as the first chunk held before).
+ * A syntax error, worded at end() once the bytes after it have arrived: V8's message can depend
+ * on the characters that follow it (the first TAIL_CHARACTERS are given to it).
  */
 interface PendingError {
   readonly at: number;
@@ -57,12 +57,15 @@ interface PendingError {
 }
 
 const TAIL_CHARACTERS = 32;
-/** Enough bytes for TAIL_CHARACTERS UTF-16 code units (at most 3 bytes each, RFC 3629). */
+/** Enough bytes for TAIL_CHARACTERS UTF-16 code units (UTF-8 spends at most 3 bytes on one, RFC 3629). */
 const TAIL_BYTES = TAIL_CHARACTERS * 4;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const NO_BYTES = new Uint8Array(0);
 
-/** Bad bytes become U+FFFD, as `File.text()` and Node's `readFile(…, 'utf8')` do; a BOM is kept (it is ours to skip, at the start). */
+/**
+ * Bad bytes become U+FFFD, as `File.text()` and Node's `readFile(…, 'utf8')` do. A BOM is not
+ * dropped here: only the one that starts the input is skipped (afterBom).
+ */
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
@@ -103,7 +106,7 @@ export class HarStreamReader {
   private error: PendingError | undefined;
   /** Byte offset of the current chunk's first byte in the whole input (a leading BOM excluded). */
   private offset = 0;
-  /** Bytes read minus characters read, up to the current piece: what multi-byte characters add. */
+  /** Bytes minus characters (UTF-16 code units) of the text before the current position: what multi-byte characters add. */
   private extraBytes = 0;
   private line = 1;
   private lineStart = 0;
