@@ -2,7 +2,8 @@
 // exchange linking need, with every field of a known type. Nothing downstream of
 // `validate-har.ts` touches raw HAR JSON (style.md §3: normalise at the boundary).
 
-import type { Header, HeaderList } from '../model';
+import { lowerCaseName } from '../headers';
+import type { HeaderList } from '../model';
 import { originOf as serializedOrigin } from '../origin';
 import type { CorsLensEntryTag } from './cors-lens-tag';
 
@@ -54,9 +55,11 @@ export interface HarPageView {
   readonly title: string;
 }
 
+/** The first value of `name` (case-insensitive); the names' lower case is shared (headers.ts), not made per call. */
 export function headerValue(headers: HeaderList, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find((h: Header) => h.name.toLowerCase() === lower)?.value;
+  const lower = lowerCaseName(name);
+  for (const h of headers) if (h.name.length === lower.length && lowerCaseName(h.name) === lower) return h.value;
+  return undefined;
 }
 
 /**
