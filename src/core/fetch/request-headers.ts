@@ -103,6 +103,29 @@ function isSafelistedValue(lower: string, value: string): boolean {
   }
 }
 
+/** What the CORS-unsafe test needs to know of a name, whatever its value. */
+interface RequestHeaderName {
+  readonly lower: string;
+  readonly forbidden: boolean;
+  /** One of SAFELISTED_NAMES: its value decides. */
+  readonly safelistable: boolean;
+}
+
+// Request header names come from a small vocabulary: each spelling is classified once (one
+// look-up per header instead of four). Bounded, as hostile input may bring any number of names.
+const NAME_CACHE_LIMIT = 4096;
+const requestHeaderNames = new Map<string, RequestHeaderName>();
+
+function requestHeaderName(name: string): RequestHeaderName {
+  const known = requestHeaderNames.get(name);
+  if (known !== undefined) return known;
+  const lower = lowerCaseName(name);
+  const info: RequestHeaderName = { lower, forbidden: isForbiddenLower(lower), safelistable: SAFELISTED_NAMES.has(lower) };
+  if (requestHeaderNames.size >= NAME_CACHE_LIMIT) requestHeaderNames.clear();
+  requestHeaderNames.set(name, info);
+  return info;
+}
+
 /**
  * Fetch §2.2.2 "CORS-unsafe request-header names": lowercased, sorted, unique. Values of
  * safelisted headers count towards a 1024-byte budget; past it, all of them become unsafe.
@@ -113,10 +136,10 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (lowerNa
   const unsafe: string[] = [];
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    const lower = lowerCaseName(name);
-    if (isForbiddenLower(lower) || skip(lower)) continue;
+    const { lower, forbidden, safelistable } = requestHeaderName(name);
+    if (forbidden || skip(lower)) continue;
     // Each value's length is measured once, and only for the names it matters to.
-    const bytes = SAFELISTED_NAMES.has(lower) ? byteLength(value) : Infinity;
+    const bytes = safelistable ? byteLength(value) : Infinity;
     if (bytes <= 128 && isSafelistedValue(lower, value)) safelistedBytes += bytes;
     else if (!unsafe.includes(lower)) unsafe.push(lower);
   }
