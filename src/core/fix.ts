@@ -25,22 +25,48 @@ export interface FixContext {
 
 export const NO_FIX: Fix = { preflight: null, preflightStatus: null, response: null };
 
-function mergeTokens(existing: string | null, needed: readonly string[], withCredentials: boolean, caseInsensitive: boolean): string[] {
-  const parsed = parseTokenList(existing);
-  // With credentials `*` is taken literally (Fetch §3.2.3), so it is no use: list names instead.
-  const out = parsed.ok ? parsed.items.filter((t) => !(withCredentials && t === '*')) : [];
-  if (out.includes('*') && !withCredentials) return out;
-  const key = (t: string) => (caseInsensitive ? t.toLowerCase() : t);
-  const have = out.map(key);
-  for (const n of needed) if (!have.includes(key(n))) out.push(n);
-  return out;
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+
+function includesToken(items: readonly string[], token: string, caseInsensitive: boolean): boolean {
+  if (!caseInsensitive) return items.includes(token);
+  const lower = lowerCaseName(token);
+  for (const item of items) if (lowerCaseName(item) === lower) return true;
+  return false;
 }
 
+/** The value of a list header: what `existing` already allows, then each `needed` token it lacks. */
+function mergeTokens(existing: string | null, needed: readonly string[], withCredentials: boolean, caseInsensitive: boolean): string {
+  const parsed = parseTokenList(existing);
+  const items = parsed.ok ? parsed.items : NO_TOKENS;
+  // With credentials `*` is taken literally (Fetch §3.2.3), so it is no use: list names instead.
+  const kept = withCredentials && items.includes('*') ? items.filter((t) => t !== '*') : items;
+  let value = kept.join(', ');
+  if (kept.includes('*') && !withCredentials) return value;
+  let empty = kept.length === 0;
+  for (const n of needed) {
+    if (includesToken(kept, n, caseInsensitive)) continue;
+    value = empty ? n : `${value}, ${n}`;
+    empty = false;
+  }
+  return value;
+}
+
+// Responses repeat the same few Vary values (most often none, or `Origin`): each answer is
+// worked out once per value.
+const VARY_CACHE_LIMIT = 1024;
+const varyValues = new Map<string, string>();
+
+/** The response's Vary with `Origin` added when it does not vary by it already. */
 function varyWithOrigin(response: ResponseRecord | undefined): string {
   const vary = response ? getHeader(response.headers, 'Vary') : null;
-  const items = vary ? splitList(vary) : [];
-  if (items.some((v) => v === '*' || lowerCaseName(v) === 'origin')) return items.join(', ');
-  return [...items, 'Origin'].join(', ');
+  if (vary === null) return 'Origin';
+  const known = varyValues.get(vary);
+  if (known !== undefined) return known;
+  const items = splitList(vary);
+  const value = items.some((v) => v === '*' || lowerCaseName(v) === 'origin') ? items.join(', ') : [...items, 'Origin'].join(', ');
+  if (varyValues.size >= VARY_CACHE_LIMIT) varyValues.clear();
+  varyValues.set(vary, value);
+  return value;
 }
 
 function accessHeaders(ctx: FixContext, response: ResponseRecord | undefined): Header[] {
@@ -55,7 +81,8 @@ function accessHeaders(ctx: FixContext, response: ResponseRecord | undefined): H
 /** `Vary: Origin` goes with any response that names one origin (listed last, it is the least surprising). */
 function withVary(headers: Header[], response: ResponseRecord | undefined): Header[] {
   const named = headers.some((h) => h.name === 'Access-Control-Allow-Origin' && h.value !== '*');
-  return named ? [...headers, header('Vary', varyWithOrigin(response))] : headers;
+  if (named) headers.push(header('Vary', varyWithOrigin(response)));
+  return headers;
 }
 
 function preflightHeaders(ctx: FixContext): Header[] {
@@ -64,11 +91,11 @@ function preflightHeaders(ctx: FixContext): Header[] {
   // Listed exactly as sent: methods compare case-sensitively.
   if (!isCorsSafelistedMethod(ctx.method)) {
     const methods = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null, [ctx.method], ctx.withCredentials, false);
-    out.push(header('Access-Control-Allow-Methods', methods.join(', ')));
+    out.push(header('Access-Control-Allow-Methods', methods));
   }
   if (ctx.unsafeHeaders.length > 0) {
     const names = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Headers') : null, ctx.unsafeHeaders, ctx.withCredentials, true);
-    out.push(header('Access-Control-Allow-Headers', names.join(', ')));
+    out.push(header('Access-Control-Allow-Headers', names));
   }
   return withVary(out, res);
 }

@@ -30,14 +30,27 @@ export function lowerCaseName(name: string): string {
 // A linear scan: header lists are short, and comparing lengths first makes the case-insensitive
 // test cheap. (An index per list cost more than it saved, measured again for issue 14: building
 // a map per list costs more than the dozen scans it replaces.)
-function sameName(a: string, lower: string): boolean {
-  return a.length === lower.length && (a === lower || lowerCaseName(a) === lower);
+// Before the look-up, two cheap tests settle most names: the same spelling as asked for (a
+// recording spells a name one way: `Access-Control-Allow-Origin` over HTTP/1.1, lower-case over
+// HTTP/2), or a different first letter, case aside.
+function sameName(a: string, name: string, lower: string): boolean {
+  if (a.length !== lower.length) return false;
+  if (a === lower || a === name) return true;
+  return mayMatchFirst(a.charCodeAt(0), lower.charCodeAt(0)) && lowerCaseName(a) === lower;
+}
+
+/**
+ * False when the first characters differ even once lower-cased. A non-ASCII character may
+ * lower-case to ASCII (U+212A KELVIN SIGN to "k"), so only an ASCII one is ruled out here.
+ */
+function mayMatchFirst(c: number, lower: number): boolean {
+  return c === lower || c >= 0x80 || (c >= 65 && c <= 90 && c + 32 === lower);
 }
 
 export function headerValues(headers: HeaderList, name: string): readonly string[] {
   const lower = lowerCaseName(name);
   const out: string[] = [];
-  for (const h of headers) if (sameName(h.name, lower)) out.push(trimOws(h.value));
+  for (const h of headers) if (sameName(h.name, name, lower)) out.push(trimOws(h.value));
   return out;
 }
 
@@ -50,14 +63,14 @@ export function getHeader(headers: HeaderList, name: string): string | null {
   const lower = lowerCaseName(name);
   let out: string | null = null;
   for (const h of headers) {
-    if (sameName(h.name, lower)) out = out === null ? trimOws(h.value) : `${out}, ${trimOws(h.value)}`;
+    if (sameName(h.name, name, lower)) out = out === null ? trimOws(h.value) : `${out}, ${trimOws(h.value)}`;
   }
   return out;
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
   const lower = lowerCaseName(name);
-  for (const h of headers) if (sameName(h.name, lower)) return true;
+  for (const h of headers) if (sameName(h.name, name, lower)) return true;
   return false;
 }
 

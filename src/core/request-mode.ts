@@ -59,5 +59,6 @@ function sentWithoutOriginCrossOrigin(exchange: Exchange): boolean {
  * nothing by itself, since a credentialed request to a host without cookies sends none.
  */
 export function sentCookiesCrossOrigin(exchange: Exchange, initiator: string): boolean {
-  return exchange.hops.some((hop) => originOf(hop.request.url) !== initiator && hasHeader(hop.request.headers, 'Cookie'));
+  // Most hops send no Cookie: that test is the cheaper, so it comes first.
+  return exchange.hops.some((hop) => hasHeader(hop.request.headers, 'Cookie') && originOf(hop.request.url) !== initiator);
 }

@@ -76,8 +76,15 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
   return isSafelistedLower(name.toLowerCase(), value);
 }
 
+/** The names whose values may be safelisted; any other name is CORS-unsafe whatever its value. */
+const SAFELISTED_NAMES = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'range']);
+
 function isSafelistedLower(lower: string, value: string): boolean {
-  if (byteLength(value) > 128) return false;
+  return SAFELISTED_NAMES.has(lower) && byteLength(value) <= 128 && isSafelistedValue(lower, value);
+}
+
+/** The value test for one of SAFELISTED_NAMES, once its length is known to be at most 128 bytes. */
+function isSafelistedValue(lower: string, value: string): boolean {
   switch (lower) {
     case 'accept':
       return !hasCorsUnsafeByte(value);
@@ -96,6 +103,29 @@ function isSafelistedLower(lower: string, value: string): boolean {
   }
 }
 
+/** What the CORS-unsafe test needs to know of a name, whatever its value. */
+interface RequestHeaderName {
+  readonly lower: string;
+  readonly forbidden: boolean;
+  /** One of SAFELISTED_NAMES: its value decides. */
+  readonly safelistable: boolean;
+}
+
+// Request header names come from a small vocabulary: each spelling is classified once (one
+// look-up per header instead of four). Bounded, as hostile input may bring any number of names.
+const NAME_CACHE_LIMIT = 4096;
+const requestHeaderNames = new Map<string, RequestHeaderName>();
+
+function requestHeaderName(name: string): RequestHeaderName {
+  const known = requestHeaderNames.get(name);
+  if (known !== undefined) return known;
+  const lower = lowerCaseName(name);
+  const info: RequestHeaderName = { lower, forbidden: isForbiddenLower(lower), safelistable: SAFELISTED_NAMES.has(lower) };
+  if (requestHeaderNames.size >= NAME_CACHE_LIMIT) requestHeaderNames.clear();
+  requestHeaderNames.set(name, info);
+  return info;
+}
+
 /**
  * Fetch §2.2.2 "CORS-unsafe request-header names": lowercased, sorted, unique. Values of
  * safelisted headers count towards a 1024-byte budget; past it, all of them become unsafe.
@@ -104,18 +134,21 @@ function isSafelistedLower(lower: string, value: string): boolean {
 export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (lowerName: string) => boolean = () => false): string[] {
   // Plain arrays: request header lists are short, and this runs for every CORS hop.
   const unsafe: string[] = [];
-  const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    const lower = lowerCaseName(name);
-    if (isForbiddenLower(lower) || skip(lower)) continue;
-    if (isSafelistedLower(lower, value)) {
-      potentiallyUnsafe.push(lower);
-      safelistedBytes += byteLength(value);
-    } else if (!unsafe.includes(lower)) {
-      unsafe.push(lower);
+    const { lower, forbidden, safelistable } = requestHeaderName(name);
+    if (forbidden || skip(lower)) continue;
+    // Each value's length is measured once, and only for the names it matters to.
+    const bytes = safelistable ? byteLength(value) : Infinity;
+    if (bytes <= 128 && isSafelistedValue(lower, value)) safelistedBytes += bytes;
+    else if (!unsafe.includes(lower)) unsafe.push(lower);
+  }
+  // Rare (over 1 KB of safelisted values): a second pass adds the safelisted names.
+  if (safelistedBytes > 1024) {
+    for (const { name, value } of headers) {
+      const lower = lowerCaseName(name);
+      if (!isForbiddenLower(lower) && !skip(lower) && isSafelistedLower(lower, value) && !unsafe.includes(lower)) unsafe.push(lower);
     }
   }
-  if (safelistedBytes > 1024) for (const name of potentiallyUnsafe) if (!unsafe.includes(name)) unsafe.push(name);
   return unsafe.length > 1 ? unsafe.sort() : unsafe;
 }
