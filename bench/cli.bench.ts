@@ -23,7 +23,7 @@ interface Cli {
   readonly nodeFlags: readonly string[];
 }
 
-export function shebangFlags(binText: string): string[] {
+function shebangFlags(binText: string): string[] {
   const first = binText.split('\n', 1)[0] ?? '';
   const after = /^#!.*?\bnode\b(.*)$/.exec(first)?.[1] ?? '';
   return after.split(/\s+/).filter((flag) => flag !== '');

@@ -7,8 +7,7 @@ import type { Cause } from '../cause/cause';
 import { findCause } from '../cause/find-cause';
 import { buildRecordingContext } from '../cause/recording-context';
 import type { Exchange } from '../model';
-import { readHar, readHarJson, readValidatedHar, type HarReadResult } from './read-har';
-import type { ValidatedHar } from './validate-har';
+import { readHar, readHarJson, type HarReadResult } from './read-har';
 
 export interface AnalyzedExchange {
   readonly exchange: Exchange;
@@ -51,8 +50,4 @@ export function analyzeHarText(text: string): HarAnalysis {
 
 export function analyzeHarJson(json: unknown): HarAnalysis {
   return analyzeRead(readHarJson(json));
-}
-
-export function analyzeValidatedHar(valid: ValidatedHar): HarAnalysis {
-  return analyzeRead(readValidatedHar(valid));
 }
