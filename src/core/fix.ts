@@ -4,7 +4,7 @@
 // "CORS protocol and HTTP caches").
 
 import type { Fix, Reason } from './analysis';
-import { isOkStatus } from './fetch/preflight-check';
+import { includesName, isOkStatus } from './fetch/preflight-check';
 import { isCorsSafelistedMethod } from './fetch/methods';
 import { parseTokenList } from './fetch/token-list';
 import { getHeader, header, lowerCaseName, splitList } from './headers';
@@ -28,10 +28,7 @@ export const NO_FIX: Fix = { preflight: null, preflightStatus: null, response: n
 const NO_TOKENS: readonly string[] = Object.freeze([]);
 
 function includesToken(items: readonly string[], token: string, caseInsensitive: boolean): boolean {
-  if (!caseInsensitive) return items.includes(token);
-  const lower = lowerCaseName(token);
-  for (const item of items) if (lowerCaseName(item) === lower) return true;
-  return false;
+  return caseInsensitive ? includesName(items, lowerCaseName(token)) : items.includes(token);
 }
 
 /** The value of a list header: what `existing` already allows, then each `needed` token it lacks. */

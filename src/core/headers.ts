@@ -33,7 +33,7 @@ export function lowerCaseName(name: string): string {
 // Before the look-up, two cheap tests settle most names: the same spelling as asked for (a
 // recording spells a name one way: `Access-Control-Allow-Origin` over HTTP/1.1, lower-case over
 // HTTP/2), or a different first letter, case aside.
-function sameName(a: string, name: string, lower: string): boolean {
+export function sameName(a: string, name: string, lower: string): boolean {
   if (a.length !== lower.length) return false;
   if (a === lower || a === name) return true;
   return mayMatchFirst(a.charCodeAt(0), lower.charCodeAt(0)) && lowerCaseName(a) === lower;

@@ -146,8 +146,8 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList, skip: (lowerNa
   // Rare (over 1 KB of safelisted values): a second pass adds the safelisted names.
   if (safelistedBytes > 1024) {
     for (const { name, value } of headers) {
-      const lower = lowerCaseName(name);
-      if (!isForbiddenLower(lower) && !skip(lower) && isSafelistedLower(lower, value) && !unsafe.includes(lower)) unsafe.push(lower);
+      const { lower, forbidden } = requestHeaderName(name);
+      if (!forbidden && !skip(lower) && isSafelistedLower(lower, value) && !unsafe.includes(lower)) unsafe.push(lower);
     }
   }
   return unsafe.length > 1 ? unsafe.sort() : unsafe;

@@ -13,7 +13,7 @@
 
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { jsonErrorOffset } from './json-error-position';
-import { JsonValueScanner } from './json-value-scanner';
+import { concatBytes, JsonValueScanner } from './json-value-scanner';
 import { shortMessage } from './parse-json';
 import { StringPool } from './string-pool';
 import { browserOf, readEntryView, readPages, type ValidatedHar } from './validate-har';
@@ -67,17 +67,6 @@ const NO_BYTES = new Uint8Array(0);
  * dropped here: only the one that starts the input is skipped (afterBom).
  */
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.length;
-  }
-  return whole;
-}
 
 interface LogSoFar {
   isObject: boolean;
@@ -166,7 +155,8 @@ export class HarStreamReader {
 
   /** Drops a leading UTF-8 BOM (as parseJson skips U+FEFF), which may arrive a byte at a time. */
   private afterBom(chunk: Uint8Array): Uint8Array {
-    const lead = concatBytes([this.lead ?? NO_BYTES, chunk]);
+    // Only a BOM cut across chunks leaves bytes waiting: the first chunk is not copied.
+    const lead = this.lead !== undefined && this.lead.length > 0 ? concatBytes([this.lead, chunk]) : chunk;
     const known = Math.min(lead.length, UTF8_BOM.length);
     for (let i = 0; i < known; i++) {
       if (lead[i] !== UTF8_BOM[i]) {
@@ -257,7 +247,7 @@ export class HarStreamReader {
       value = JSON.parse(text);
     } catch {
       // What follows the piece is collected by push (and worded by syntaxError).
-      this.error = { at: piece.at, head: text, line: piece.line, lineStart: piece.lineStart, shadow: this.shadow(), tail: [], tailBytes: 0 };
+      this.errorAt(piece.at, text, piece.line, piece.lineStart);
       return;
     }
     this.extraBytes += bytes.length - text.length;
@@ -306,8 +296,12 @@ export class HarStreamReader {
 
   /** A syntax error at character `at`, byte `i` of the chunk: push collects the bytes from there for its message. */
   private fail(at: number, i: number): number {
-    this.error = { at, head: '', line: this.line, lineStart: this.lineStart, shadow: this.shadow(), tail: [], tailBytes: 0 };
+    this.errorAt(at, '', this.line, this.lineStart);
     return i;
+  }
+
+  private errorAt(at: number, head: string, line: number, lineStart: number): void {
+    this.error = { at, head, line, lineStart, shadow: this.shadow(), tail: [], tailBytes: 0 };
   }
 
   private collectTail(error: PendingError, chunk: Uint8Array, from: number): void {

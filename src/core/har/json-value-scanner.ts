@@ -17,9 +17,20 @@ const NEWLINE = 0x0a;
 /** Characters that end a number or a literal (`true`, `false`, `null`) at the top of a value. */
 const endsScalar = (c: number): boolean => c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** The parts as one array (the part itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
+}
+
 export class JsonValueScanner {
   private readonly parts: Uint8Array[] = [];
-  private length = 0;
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -40,20 +51,12 @@ export class JsonValueScanner {
     const end = this.scalar ? this.scanScalar(bytes, from) : this.scanNested(bytes, from);
     const stop = end < 0 ? bytes.length : end;
     this.parts.push(bytes.subarray(from, stop));
-    this.length += stop - from;
     return end;
   }
 
   /** The value's bytes, once `scan` has found its end (or the input ended). */
   bytes(): Uint8Array {
-    if (this.parts.length === 1) return this.parts[0] as Uint8Array;
-    const whole = new Uint8Array(this.length);
-    let at = 0;
-    for (const part of this.parts) {
-      whole.set(part, at);
-      at += part.length;
-    }
-    return whole;
+    return concatBytes(this.parts);
   }
 
   private scanScalar(bytes: Uint8Array, from: number): number {
