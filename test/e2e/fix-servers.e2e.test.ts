@@ -1,9 +1,12 @@
 // Issue 5, the generated configuration itself: for several blocked scenarios, real Chromium is
-// blocked by the scenario server, the analyzer's fix is turned into the Express (`cors`), Fastify
-// (`@fastify/cors`), nginx and Apache httpd configuration the panel and `cors-lens analyze --fix` print, each
-// server is started with that configuration unchanged, and Chromium's same request from the same
-// page now passes, while the same request from another origin stays blocked.
-// Every blocked fixture's nginx and Apache snippet also passes `nginx -t` / `apache2 -t`.
+// blocked by the scenario server, the analyzer's fix is turned into the configuration the panel
+// and `cors-lens analyze --fix` print, each server is started with that configuration unchanged,
+// and Chromium's same request from the same page now passes, while the same request from another
+// origin stays blocked. Express, Fastify, nginx and Apache start once per scenario; Koa, Caddy,
+// Django, Flask, FastAPI, Go (rs/cors) and S3 (the s3rver emulator) start once per group, each
+// scenario's configuration on its own port. Spring and ASP.NET Core have no runtime here.
+// Every blocked fixture's nginx, Apache and Caddy snippet also passes `nginx -t` / `apache2 -t` /
+// `caddy validate`.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,14 +17,22 @@ import { snippetById } from '../../src/core/snippets/registry';
 import { snippetInputFor } from '../../src/core/snippets/snippet-input-for';
 import { checkApache, startApache } from '../fix-proof/apache';
 import { fixChangesServer } from '../fix-proof/apply-fix';
+import { checkCaddy, startCaddyGroup } from '../fix-proof/caddy';
 import { configProblems } from '../fix-proof/fix-safety';
+import { startGoGroup } from '../fix-proof/go-app';
+import { startKoaGroup } from '../fix-proof/koa-app';
 import { checkNginx, startNginx } from '../fix-proof/nginx';
 import { type RunningServer, startNodeApp } from '../fix-proof/node-app';
+import { startPythonGroup } from '../fix-proof/python-app';
+import { startS3Group } from '../fix-proof/s3';
+import type { ServerGroup } from '../fix-proof/server-group';
 import { runAction, runScenario } from '../fix-proof/recorded-run';
 import { scenarioById } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
-import { APACHE_REQUIRED, NGINX_REQUIRED, needs, type Requirement } from '../support/requirements';
+import {
+  APACHE_REQUIRED, CADDY_REQUIRED, DJANGO_REQUIRED, FASTAPI_REQUIRED, FLASK_REQUIRED, GO_REQUIRED, NGINX_REQUIRED, needs, type Requirement,
+} from '../support/requirements';
 
 /** Simple, credentialed, XHR, preflight status, custom header, JSON body, method, credentialed preflight. */
 const IDS = [
@@ -110,6 +121,93 @@ describe.each(Object.entries(SERVERS))('%s runs the generated configuration', (s
   });
 });
 
+interface GroupUnderTest {
+  /** The snippet registry id whose output the server runs. */
+  readonly snippet: string;
+  readonly requires: readonly Requirement[];
+  /** One server for the whole group, running each scenario's configuration on its own port. */
+  readonly start: (configs: ReadonlyMap<string, string>, backend: string) => Promise<ServerGroup>;
+  /** The status the API answers `id`'s request with, when it is not 200. */
+  readonly status?: Readonly<Record<string, number>>;
+  /** Scenarios no configuration of this server allows: why, and the error Chromium still reports. */
+  readonly limits?: Readonly<Record<string, { readonly why: string; readonly corsError: string }>>;
+}
+
+// Caddy, like nginx and Apache, also runs in front of the real backend. S3 is s3rver, an emulator.
+const GROUPS: Readonly<Record<string, GroupUnderTest>> = {
+  koa: { snippet: 'koa', requires: [], start: (configs) => startKoaGroup(configs) },
+  caddy: { snippet: 'caddy', requires: [CADDY_REQUIRED], start: (configs) => startCaddyGroup(configs) },
+  'caddy in front of the backend': { snippet: 'caddy', requires: [CADDY_REQUIRED], start: (configs, backend) => startCaddyGroup(configs, backend) },
+  django: { snippet: 'django', requires: [DJANGO_REQUIRED], start: (configs) => startPythonGroup('django', configs) },
+  flask: { snippet: 'flask', requires: [FLASK_REQUIRED], start: (configs) => startPythonGroup('flask', configs) },
+  fastapi: { snippet: 'fastapi', requires: [FASTAPI_REQUIRED], start: (configs) => startPythonGroup('fastapi', configs) },
+  go: { snippet: 'go', requires: [GO_REQUIRED], start: (configs) => startGoGroup(configs) },
+  s3: {
+    snippet: 's3',
+    requires: [],
+    start: (configs) => startS3Group(configs),
+    // s3rver answers POST Object without a form `501 NotImplemented` (S3 has no JSON POST either): readable, so allowed.
+    status: { 'preflight-json-content-type-not-allowed': 501 },
+    limits: {
+      'preflight-method-not-listed': { why: 'S3 allows only GET, PUT, POST, DELETE and HEAD, never PATCH', corsError: 'PreflightMissingAllowOriginHeader' },
+      'preflight-methods-wildcard-credentials': {
+        why: 's3rver answers every preflight with Allow-Origin * and no Allow-Credentials, where S3 names the origin',
+        corsError: 'PreflightWildcardOriginNotAllowed',
+      },
+    },
+  },
+};
+
+/** The generated configuration of `snippet` for scenario `id`'s blocked exchange. */
+async function generatedConfig(snippet: string, id: string): Promise<string> {
+  const { exchange, analysis } = await blockedExchange(id);
+  return snippetById(snippet)?.render(snippetInputFor(exchange, analysis)) ?? '';
+}
+
+describe.each(Object.entries(GROUPS))('%s runs the generated configuration', (serverId, sut) => {
+  const options = needs(...sut.requires);
+  const configs = new Map<string, string>();
+  let running: ServerGroup | undefined;
+
+  beforeAll(async () => {
+    if (options.skip) return;
+    for (const id of IDS) configs.set(id, await generatedConfig(sut.snippet, id));
+    running = await sut.start(configs, server.apiOrigin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  const limits = sut.limits ?? {};
+  test.each(IDS.filter((id) => !limits[id]))('%s: blocked before, passes with the generated config', options, async (id) => {
+    const scenario = scenarioById(id);
+    if (!scenario || !running) throw new Error(`${id}: no scenario or no server`);
+    const config = configs.get(id) ?? '';
+    expect(config).toContain(server.pageOrigin);
+    expect(configProblems(config)).toEqual([]);
+    const url = `${running.origin(id)}/api/${id}/main`;
+    const after = await runAction(chromium.browser, server.pageOrigin, id, scenario.page, url);
+    const otherPage = server.pageOrigin.replace('localhost', '127.0.0.1');
+    const other = await runAction(chromium.browser, otherPage, id, scenario.page, url);
+    rows.push(`${serverId} ${id}: ${after.page.outcome} (status ${after.page.status ?? '-'}); from ${otherPage}: ${other.page.outcome}${other.cdp ? ` (${other.cdp.corsError})` : ''}`);
+    expect(after.page.outcome, `${serverId} with the generated config still blocks ${id}: ${JSON.stringify(after.cdp)}\n${config}`).toBe('resolved');
+    expect(after.page.status).toBe(sut.status?.[id] ?? 200);
+    expect(after.exchanges.map((x) => x.analysis.verdict)).toEqual(['allowed']);
+    expect(other.page.outcome, `${serverId}: the generated config lets ${otherPage} in`).toBe('threw');
+  });
+
+  const limited = Object.entries(limits).map(([id, limit]) => [id, limit.why, limit.corsError] as const);
+  test.skipIf(limited.length === 0).each(limited)('%s: blocked before, still blocked with the generated config (%s)', options, async (id, _why, corsError) => {
+    const scenario = scenarioById(id);
+    if (!scenario || !running) throw new Error(`${id}: no scenario or no server`);
+    const after = await runAction(chromium.browser, server.pageOrigin, id, scenario.page, `${running.origin(id)}/api/${id}/main`);
+    rows.push(`${serverId} ${id}: ${after.page.outcome} (${after.cdp?.corsError ?? '-'}), as expected`);
+    expect(after.page.outcome).toBe('threw');
+    expect(after.cdp?.corsError).toBe(corsError);
+  });
+});
+
 /** Every blocked scenario recorded in real Chromium whose fix is a header change. */
 function fixableFixtures(): [string, Exchange, Analysis][] {
   const dir = new URL('../fixtures/chromium/', import.meta.url);
@@ -139,5 +237,11 @@ describe('syntax checks of the generated config for every blocked fixture', () =
     const config = snippetById('apache')?.render(snippetInputFor(exchange, analysis)) ?? '';
     expect(configProblems(config)).toEqual([]);
     expect(checkApache(config)).toEqual({ ok: true, output: 'Syntax OK' });
+  });
+
+  test.each(fixtures)('caddy validate: %s', needs(CADDY_REQUIRED), (_id, exchange, analysis) => {
+    const config = snippetById('caddy')?.render(snippetInputFor(exchange, analysis)) ?? '';
+    expect(configProblems(config)).toEqual([]);
+    expect(checkCaddy(config)).toEqual({ ok: true, output: '' });
   });
 });

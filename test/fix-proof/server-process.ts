@@ -18,9 +18,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Until something answers HTTP on 127.0.0.1:port, or the child died, or 10 s passed. */
-export async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+/** Until something answers HTTP on 127.0.0.1:port, or the child died, or `ms` (10 s) passed. */
+export async function waitForPort(port: number, child: ChildProcess, log: () => string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${log()}`);
     try {

@@ -1,4 +1,5 @@
-// Programs some tests need that a machine may lack (nginx, Apache httpd, python3). A test that
+// Programs some tests need that a machine may lack (nginx, Apache httpd, Caddy, Go, python3 and
+// Debian's Python web frameworks). A test that
 // needs one passes `needs(...)` as its options: when the program is missing the test is skipped
 // and declares why and how to get it in its metadata, which `npm test` (scripts/test.mjs) reads
 // from Vitest's JSON report and prints, grouped, above its closing line. The reason therefore
@@ -7,7 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import type { TestOptions } from 'vitest';
 import { APACHE, apacheAvailable } from '../fix-proof/apache';
+import { CADDY, caddyAvailable } from '../fix-proof/caddy';
+import { GO, GOPATH, goAvailable } from '../fix-proof/go-app';
 import { NGINX, nginxAvailable } from '../fix-proof/nginx';
+import { PYTHON, pythonImports } from '../fix-proof/python-app';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -42,3 +46,25 @@ export function needs(...requirements: readonly Requirement[]): TestOptions {
   const missing = requirements.filter((r) => !r.available()).map((r) => r.missing);
   return missing.length === 0 ? {} : { skip: true, meta: { skipReason: missing.join('; ') } };
 }
+
+export const CADDY_REQUIRED: Requirement = {
+  available: caddyAvailable,
+  missing: `caddy not found at ${CADDY} (apt-get install caddy, or set CADDY_PATH)`,
+};
+
+export const GO_REQUIRED: Requirement = {
+  available: goAvailable,
+  missing: `go or github.com/rs/cors not found at ${GO}, ${GOPATH}/src (apt-get install golang-go golang-github-rs-cors-dev)`,
+};
+
+/** Debian's python3 with these modules importable (the frameworks come from Debian's packages). */
+function pythonWith(modules: readonly string[], packages: string): Requirement {
+  return {
+    available: () => pythonImports(...modules),
+    missing: `${PYTHON} cannot import ${modules.join(', ')} (apt-get install ${packages})`,
+  };
+}
+
+export const DJANGO_REQUIRED = pythonWith(['django', 'corsheaders'], 'python3-django python3-django-cors-headers');
+export const FLASK_REQUIRED = pythonWith(['flask', 'flask_cors'], 'python3-flask python3-flask-cors');
+export const FASTAPI_REQUIRED = pythonWith(['fastapi', 'uvicorn'], 'python3-fastapi python3-uvicorn');

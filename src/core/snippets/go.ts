@@ -1,4 +1,7 @@
-// Go with github.com/rs/cors: it always adds `Vary: Origin` and answers preflights with 204.
+// Go with github.com/rs/cors: it always adds `Vary: Origin` and answers preflights itself with a
+// 2xx (200 up to v1.7, 204 since v1.8), which is all a preflight needs (Fetch §4.8: an ok status).
+// So no OptionsSuccessStatus: it only exists since v1.8, and v1.7 (Debian 12's) fails to compile
+// with it (test/e2e/fix-servers.e2e.test.ts builds this snippet against v1.7).
 import { corsPolicy } from './cors-policy';
 import type { SnippetInput } from './snippet-input';
 import { dq, preamble } from './snippet-text';
@@ -13,6 +16,5 @@ export function goSnippet(input: SnippetInput): string {
   if (p.exposeHeaders.length) fields.push(`\tExposedHeaders: ${slice(p.exposeHeaders)},`);
   if (p.credentials) fields.push('\tAllowCredentials: true,');
   if (p.maxAge !== null) fields.push(`\tMaxAge: ${p.maxAge},`);
-  if (p.preflight && p.preflightStatus !== null) fields.push(`\tOptionsSuccessStatus: ${p.preflightStatus},`);
   return [...head, '// import "github.com/rs/cors"', 'c := cors.New(cors.Options{', ...fields, '})', 'handler := c.Handler(mux)'].join('\n');
 }

@@ -83,3 +83,13 @@ test.each(['nginx', 'apache', 'caddy'])('%s lists no safelisted method in Access
   expect(text).toContain('X-Api-Key');
   expect(text).not.toContain('Access-Control-Allow-Methods');
 });
+
+// Both found by running the snippet on the real server (test/e2e/fix-servers.e2e.test.ts).
+test('caddy defers the response headers, so they replace a proxied backend\'s own instead of adding a second value', () => {
+  const text = snippetById('caddy')?.render(PREFLIGHTED) ?? '';
+  expect(text).toMatch(/^header \{\n {4}defer\n {4}Access-Control-Allow-Origin "/m);
+});
+
+test.each([PREFLIGHTED, { ...PREFLIGHTED, fix: { ...PREFLIGHTED.fix, preflightStatus: 204 } }])('go names no OptionsSuccessStatus (rs/cors before v1.8 has none; its own 2xx is an ok status)', (input) => {
+  expect(snippetById('go')?.render(input)).not.toContain('OptionsSuccessStatus');
+});

@@ -1,0 +1,110 @@
+// Flask (Flask-CORS), FastAPI (Starlette's CORSMiddleware) and Django (django-cors-headers) from
+// Debian's packages, running the generated snippet unchanged: each snippet is pasted into its own
+// module right after the app (or, for Django, the base settings) is created, in front of an API
+// that answers every method under /api/. serve-python.py serves them: Flask through wsgiref
+// (threaded), FastAPI through uvicorn, Django through wsgiref with one process per scenario,
+// because its settings are global to a process.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerGroup, portsFor, runServerGroup } from './server-group';
+
+/** Debian's interpreter, whose dist-packages hold the frameworks (not a pyenv or venv first on PATH). */
+export const PYTHON = process.env['FIX_PROOF_PYTHON'] ?? '/usr/bin/python3';
+const SERVE = new URL('./serve-python.py', import.meta.url).pathname;
+const METHODS = "['GET', 'POST', 'PUT', 'PATCH', 'DELETE']";
+
+export type PythonServer = 'flask' | 'fastapi' | 'django';
+
+/** True when Debian's python3 imports every module named. */
+export function pythonImports(...modules: readonly string[]): boolean {
+  return spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** The installed version of a Python distribution (for the proof's log and the README). */
+export function pythonVersion(distribution: string): string {
+  const r = spawnSync(PYTHON, ['-c', `import importlib.metadata as m; print(m.version(${JSON.stringify(distribution)}))`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
+}
+
+const MODULES: Record<PythonServer, (snippet: string) => string> = {
+  flask: (snippet) => `from flask import Flask
+app = Flask(__name__)
+${snippet}
+
+@app.route('/api/<path:rest>', methods=${METHODS})
+def api(rest):
+    return {'ok': True}
+`,
+  fastapi: (snippet) => `from fastapi import FastAPI
+app = FastAPI()
+${snippet}
+
+@app.api_route('/api/{rest:path}', methods=${METHODS})
+def api(rest: str):
+    return {'ok': True}
+`,
+  // The settings of a new project (django-admin startproject), trimmed to what an API needs.
+  django: (snippet) => `SECRET_KEY = 'fix-proof-only'
+DEBUG = False
+ALLOWED_HOSTS = ['localhost', '127.0.0.1']
+ROOT_URLCONF = 'proof_urls'
+INSTALLED_APPS = ['django.contrib.contenttypes', 'django.contrib.auth']
+MIDDLEWARE = [
+    'django.middleware.security.SecurityMiddleware',
+    'django.middleware.common.CommonMiddleware',
+    'django.middleware.csrf.CsrfViewMiddleware',
+]
+DATABASES = {}
+USE_TZ = True
+${snippet}
+`,
+};
+
+// An API view as Django REST APIs have them: exempt from the CSRF check (token auth, not cookies+forms).
+const DJANGO_URLS = `from django.http import JsonResponse
+from django.urls import re_path
+from django.views.decorators.csrf import csrf_exempt
+
+
+@csrf_exempt
+def api(request, rest=''):
+    return JsonResponse({'ok': True})
+
+
+urlpatterns = [re_path(r'^api/(?P<rest>.*)$', api)]
+`;
+
+const START_MS = 30_000;
+
+/** `configs`: scenario id → the generated snippet. */
+export async function startPythonGroup(server: PythonServer, configs: ReadonlyMap<string, string>): Promise<ServerGroup> {
+  const dir = mkdtempSync(join(tmpdir(), `cors-lens-${server}-`));
+  const ports = await portsFor([...configs.keys()]);
+  const modules = [...configs].map(([id, snippet], i) => {
+    writeFileSync(join(dir, `app${i}.py`), MODULES[server](snippet));
+    return [id, `app${i}`] as const;
+  });
+  const env = { ...process.env, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' };
+  if (server !== 'django') {
+    const arg = Object.fromEntries(modules.map(([id, m]) => [m, ports.get(id)]));
+    return runServerGroup(PYTHON, [SERVE, server === 'flask' ? 'wsgi' : 'asgi', JSON.stringify(arg)], ports, { dir, env, startMs: START_MS });
+  }
+  writeFileSync(join(dir, 'proof_urls.py'), DJANGO_URLS);
+  const started = await Promise.allSettled(
+    modules.map(([id, m]) => runServerGroup(PYTHON, [SERVE, 'django', JSON.stringify({ [m]: ports.get(id) })], new Map([[id, ports.get(id) ?? 0]]), { dir: join(dir, m), env, startMs: START_MS })),
+  );
+  const groups = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const close = async (): Promise<void> => {
+    await Promise.all(groups.map((g) => g.close()));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await close();
+    throw failed.reason;
+  }
+  return { origin: (id) => `http://localhost:${ports.get(id) ?? 0}`, close };
+}
