@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { analyzeHarText } from '../core/har/analyze-har';
-import { SNIPPETS } from '../core/snippets/registry';
+import { NOT_PROVEN, SNIPPETS } from '../core/snippets/registry';
 import { EXIT_BAD_INPUT, EXIT_OK, run } from './run';
 
 const fixtures = new URL('../../test/fixtures/chromium/', import.meta.url).pathname;
@@ -52,6 +52,15 @@ describe('--fix list and unknown servers', () => {
       const ids = stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]);
       expect(ids).toEqual(SNIPPETS.map((s) => s.id));
       for (const s of SNIPPETS) expect(stdout).toContain(s.label);
+    }
+  });
+
+  test('spring and aspnet, and only they, are marked not proven on a running server (list and configuration)', async () => {
+    const list = (await cli(['analyze', '--fix', 'list'])).stdout.trimEnd().split('\n');
+    expect(list.filter((l) => l.endsWith('(not proven on a running server)')).map((l) => l.split(/\s+/)[0])).toEqual(['spring', 'aspnet']);
+    for (const [server, marked] of [['spring', true], ['aspnet', true], ['express', false], ['go', false]] as const) {
+      const { stdout } = await cli(['analyze', CREDENTIALED, '--fix', server]);
+      expect(stdout.includes(NOT_PROVEN), server).toBe(marked);
     }
   });
 

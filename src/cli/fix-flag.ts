@@ -5,7 +5,7 @@ import type { Fix } from '../core/analysis';
 import { causeConfig } from '../core/cause/cause-config';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import type { Problem } from '../core/problems/problems';
-import { SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
+import { NOT_PROVEN, SNIPPETS, snippetById, type Snippet } from '../core/snippets/registry';
 import { snippetInputFor } from '../core/snippets/snippet-input-for';
 import type { AuditLookup } from './audit-lines';
 import { exchangeJson } from './format-json';
@@ -25,7 +25,12 @@ export function lookupServer(id: string): ServerLookup {
 /** `--fix list`: one server per line, id then label. */
 export function serverList(): string {
   const width = Math.max(...SNIPPETS.map((s) => s.id.length));
-  return `${SNIPPETS.map((s) => `${s.id.padEnd(width)}  ${s.label}`).join('\n')}\n`;
+  return `${SNIPPETS.map((s) => `${s.id.padEnd(width)}  ${s.label}${s.provenOnServer ? '' : ' (not proven on a running server)'}`).join('\n')}\n`;
+}
+
+/** The heading of the configuration section, with the warning for a server no test runs. */
+function sectionHead(snippet: Snippet): string[] {
+  return ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`, ...(snippet.provenOnServer ? [] : [`  ${NOT_PROVEN}`])];
 }
 
 /** True when the fix changes something on the server (headers or the preflight status). */
@@ -61,7 +66,7 @@ export function formatJsonWithFix(rows: readonly AnalyzedExchange[], snippet: Sn
 export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Snippet): string {
   // A cause (a refused connection is `unknown`, not blocked) deserves its answer here too.
   const blocked = rows.filter((x) => x.analysis.verdict === 'blocked' || x.cause);
-  const lines = ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`];
+  const lines = sectionHead(snippet);
   if (blocked.length === 0) lines.push('  (nothing is blocked)');
   for (const x of blocked) {
     const first = x.exchange.hops[0];
@@ -79,7 +84,7 @@ export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Sni
  * first exchange (the exchanges of a problem share their fix, src/core/problems).
  */
 export function problemFixSection(problems: readonly Problem[], rows: readonly AnalyzedExchange[], snippet: Snippet): string {
-  const lines = ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`];
+  const lines = sectionHead(snippet);
   const failing = problems.map((p, i) => [p, problemLabel(i)] as const).filter(([p]) => p.kind === 'blocked' || p.kind === 'failed');
   if (failing.length === 0) lines.push('  (nothing is blocked)');
   for (const [p, label] of failing) {

@@ -5,7 +5,7 @@ import type { Analysis } from '../../core/analysis';
 import type { Exchange } from '../../core/model';
 import type { Cause } from '../../core/cause/cause';
 import { causeConfig } from '../../core/cause/cause-config';
-import { SNIPPETS } from '../../core/snippets/registry';
+import { NOT_PROVEN, SNIPPETS } from '../../core/snippets/registry';
 import { snippetInputFor } from '../../core/snippets/snippet-input-for';
 import { CopyButton } from './CopyButton';
 
@@ -34,6 +34,7 @@ export function ServerSnippets({ exchange, analysis, cause }: { exchange: Exchan
         </label>
         <CopyButton text={text} label="Copy config" />
       </div>
+      {!snippet.provenOnServer && <p class="snippet-unproven">{NOT_PROVEN}</p>}
       <pre class={`code lang-${snippet.language}`} data-snippet={snippet.id}>
         {text}
       </pre>

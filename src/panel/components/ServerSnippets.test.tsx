@@ -1,0 +1,20 @@
+// @vitest-environment happy-dom
+// The server configuration block: Spring and ASP.NET Core, whose configuration no test runs on the
+// real server (test/e2e/fix-servers.e2e.test.ts runs the eleven others), say so under the picker.
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { analyzeExchange } from '../../core/analyze';
+import { NOT_PROVEN, SNIPPETS } from '../../core/snippets/registry';
+import { API, exchange, hop, PAGE } from '../../core/testing';
+import { ServerSnippets } from './ServerSnippets';
+
+afterEach(cleanup);
+
+const BLOCKED = exchange([hop('GET', `${API}/items/7`, { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' }, 200)], { id: 'x', browser: 'chromium', error: 'net::ERR_FAILED' });
+
+test.each(SNIPPETS.map((s) => [s.id, !['spring', 'aspnet'].includes(s.id)] as const))('%s: proven on a running server: %s', (id, proven) => {
+  render(<ServerSnippets exchange={BLOCKED} analysis={analyzeExchange(BLOCKED)} />);
+  fireEvent.change(screen.getByLabelText('Server'), { target: { value: id } });
+  expect(document.querySelector(`pre[data-snippet="${id}"]`)?.textContent).toContain(PAGE);
+  expect(document.querySelector('.snippet-unproven')?.textContent ?? null).toBe(proven ? null : NOT_PROVEN);
+});
