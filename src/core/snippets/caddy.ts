@@ -1,8 +1,9 @@
 // Caddy v2 Caddyfile: answer the preflight in its own `handle`, add the response headers to the rest.
-// The response headers are deferred (`defer`: applied as the response is written): otherwise they
-// are set before `reverse_proxy` runs, which then adds the upstream's own Access-Control-Allow-Origin
-// beside ours, and the browser rejects two values (MultipleAllowOriginValues, seen in
-// test/e2e/fix-servers.e2e.test.ts with Caddy in front of a backend that sends its own).
+// The response headers go out twice, both proven in test/e2e/fix-servers.e2e.test.ts: set at once,
+// they are on Caddy's own errors too (a 502 for a dead upstream skips deferred headers), but
+// `reverse_proxy` then adds the upstream's own Access-Control-Allow-Origin beside ours and the
+// browser rejects two values (MultipleAllowOriginValues); set again with `defer`, as the response
+// is written, they replace the upstream's.
 import { corsPolicy } from './cors-policy';
 import type { SnippetInput } from './snippet-input';
 import { preamble, preflightHeaders, responseHeaders } from './snippet-text';
@@ -25,8 +26,10 @@ export function caddySnippet(input: SnippetInput): string {
     lines.push(...preflightHeaders(p).filter(([name]) => !shared.has(name)).map((h) => header('        ', h)));
     lines.push('    }', `    respond ${p.preflightStatus ?? 204}`, '}');
   }
-  lines.push('header {', '    defer');
+  lines.push('header {');
   lines.push(...responseHeaders(p).map((h) => header('    ', h)));
+  lines.push('}', "# Again as the response is written: replaces a proxied backend's own values.", 'header {', '    defer');
+  lines.push(...responseHeaders(p).filter(([name]) => name !== 'Vary').map((h) => header('    ', h)));
   lines.push('}');
   return lines.join('\n');
 }
