@@ -137,7 +137,7 @@ interface GroupUnderTest {
 const GROUPS: Readonly<Record<string, GroupUnderTest>> = {
   koa: { snippet: 'koa', requires: [], start: (configs) => startKoaGroup(configs) },
   caddy: { snippet: 'caddy', requires: [CADDY_REQUIRED], start: (configs) => startCaddyGroup(configs) },
-  'caddy in front of the backend': { snippet: 'caddy', requires: [CADDY_REQUIRED], start: (configs, backend) => startCaddyGroup(configs, backend) },
+  'caddy in front of the backend': { snippet: 'caddy', requires: [CADDY_REQUIRED], start: (configs, backend) => startCaddyGroup(configs, { upstream: backend }) },
   django: { snippet: 'django', requires: [DJANGO_REQUIRED], start: (configs) => startPythonGroup('django', configs) },
   flask: { snippet: 'flask', requires: [FLASK_REQUIRED], start: (configs) => startPythonGroup('flask', configs) },
   fastapi: { snippet: 'fastapi', requires: [FASTAPI_REQUIRED], start: (configs) => startPythonGroup('fastapi', configs) },

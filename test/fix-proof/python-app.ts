@@ -29,25 +29,33 @@ export function pythonVersion(distribution: string): string {
   return r.status === 0 ? r.stdout.trim() : 'unknown';
 }
 
-const MODULES: Record<PythonServer, (snippet: string) => string> = {
-  flask: (snippet) => `from flask import Flask
+/** Code pasted into a module: `before` the API route (the usual place), `after` it (what wraps the finished app). */
+export interface AppParts {
+  readonly before: string;
+  readonly after?: string;
+}
+
+const MODULES: Record<PythonServer, (parts: AppParts) => string> = {
+  flask: ({ before, after = '' }) => `from flask import Flask
 app = Flask(__name__)
-${snippet}
+${before}
 
 @app.route('/api/<path:rest>', methods=${METHODS})
 def api(rest):
     return {'ok': True}
+${after}
 `,
-  fastapi: (snippet) => `from fastapi import FastAPI
+  fastapi: ({ before, after = '' }) => `from fastapi import FastAPI
 app = FastAPI()
-${snippet}
+${before}
 
 @app.api_route('/api/{rest:path}', methods=${METHODS})
 def api(rest: str):
     return {'ok': True}
+${after}
 `,
   // The settings of a new project (django-admin startproject), trimmed to what an API needs.
-  django: (snippet) => `SECRET_KEY = 'fix-proof-only'
+  django: ({ before, after = '' }) => `SECRET_KEY = 'fix-proof-only'
 DEBUG = False
 ALLOWED_HOSTS = ['localhost', '127.0.0.1']
 ROOT_URLCONF = 'proof_urls'
@@ -59,7 +67,8 @@ MIDDLEWARE = [
 ]
 DATABASES = {}
 USE_TZ = True
-${snippet}
+${before}
+${after}
 `,
 };
 
@@ -77,14 +86,35 @@ def api(request, rest=''):
 urlpatterns = [re_path(r'^api/(?P<rest>.*)$', api)]
 `;
 
+// What answers before the app in the cause proofs (test/e2e/cause-fix-servers.e2e.test.ts): a
+// maintenance switch or overload guard (503) and an authentication check (401), as Django middleware.
+const DJANGO_MIDDLEWARE = `from django.http import HttpResponse
+
+
+def unavailable_on_item_7(get_response):
+    def middleware(request):
+        if request.path.endswith('/7'):
+            return HttpResponse('unavailable', status=503)
+        return get_response(request)
+    return middleware
+
+
+def require_auth(get_response):
+    def middleware(request):
+        if 'HTTP_AUTHORIZATION' not in request.META:
+            return HttpResponse('unauthorized', status=401)
+        return get_response(request)
+    return middleware
+`;
+
 const START_MS = 30_000;
 
-/** `configs`: scenario id → the generated snippet. */
-export async function startPythonGroup(server: PythonServer, configs: ReadonlyMap<string, string>): Promise<ServerGroup> {
+/** `configs`: scenario id → the generated snippet (pasted before the API route), or both parts. */
+export async function startPythonGroup(server: PythonServer, configs: ReadonlyMap<string, string | AppParts>): Promise<ServerGroup> {
   const dir = mkdtempSync(join(tmpdir(), `cors-lens-${server}-`));
   const ports = await portsFor([...configs.keys()]);
   const modules = [...configs].map(([id, snippet], i) => {
-    writeFileSync(join(dir, `app${i}.py`), MODULES[server](snippet));
+    writeFileSync(join(dir, `app${i}.py`), MODULES[server](typeof snippet === 'string' ? { before: snippet } : snippet));
     return [id, `app${i}`] as const;
   });
   const env = { ...process.env, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' };
@@ -93,6 +123,7 @@ export async function startPythonGroup(server: PythonServer, configs: ReadonlyMa
     return runServerGroup(PYTHON, [SERVE, server === 'flask' ? 'wsgi' : 'asgi', JSON.stringify(arg)], ports, { dir, env, startMs: START_MS });
   }
   writeFileSync(join(dir, 'proof_urls.py'), DJANGO_URLS);
+  writeFileSync(join(dir, 'proof_middleware.py'), DJANGO_MIDDLEWARE);
   const started = await Promise.allSettled(
     modules.map(([id, m]) => runServerGroup(PYTHON, [SERVE, 'django', JSON.stringify({ [m]: ports.get(id) })], new Map([[id, ports.get(id) ?? 0]]), { dir: join(dir, m), env, startMs: START_MS })),
   );

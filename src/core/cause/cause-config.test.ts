@@ -36,7 +36,7 @@ const ERROR_MARK: Record<string, RegExp> = {
   flask: /intercept_exceptions=True/,
   spring: /Ordered\.HIGHEST_PRECEDENCE/,
   aspnet: /UseExceptionHandler[\s\S]*UseCors/,
-  go: /c\.Handler\(recoverPanics\(mux\)\)/,
+  go: /c\.Handler\(rateLimit\(mux\)\)/,
   s3: /"AllowedOrigins"/,
 };
 

@@ -109,6 +109,7 @@ const RENDER: Record<string, Render> = {
     '# Flask-CORS adds the headers to error handlers too when intercept_exceptions is on (the default): keep it on,',
     '# and apply CORS to the app, not only to a blueprint (errors outside it would miss the headers).',
     `CORS(app, origins=[${sq(v.origin)}]${v.credentials ? ', supports_credentials=True' : ''}, intercept_exceptions=True)`,
+    '# A 502/504 from gunicorn, uwsgi or a proxy in front never reaches Flask: add the headers there.',
   ],
   spring: (v) => [
     '// CorsRegistry only applies to handled requests: errors dispatched to /error go out without the headers.',
@@ -135,11 +136,13 @@ const RENDER: Record<string, Render> = {
     'app.UseAuthentication();',
     'app.UseAuthorization();',
   ],
+  // Proven with Go 1.19 and rs/cors 1.7 (test/e2e/cause-fix-servers.e2e.test.ts): a recovery middleware outside
+  // cors still sends the headers cors already set, a middleware outside it that answers by itself sends none.
   go: (v) => [
-    '// rs/cors sets the headers before calling your handler, so every answer through it has them: wrap the whole',
-    '// mux, and recover panics inside it (a recovery middleware outside cors answers 500 without them).',
+    '// rs/cors sets the headers before it calls the handler it wraps, so every answer from inside it has them (a recovered',
+    "// panic's 500 too); a middleware outside it that answers by itself (auth, rate limit, timeout) sends none: put them inside.",
     `c := cors.New(cors.Options{AllowedOrigins: []string{${dq(v.origin)}}${v.credentials ? ', AllowCredentials: true' : ''}})`,
-    'handler := c.Handler(recoverPanics(mux))',
+    'handler := c.Handler(rateLimit(mux)) // every middleware that can answer goes inside cors',
   ],
 };
 
