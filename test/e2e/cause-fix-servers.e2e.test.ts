@@ -294,7 +294,7 @@ describe.each(Object.entries(SERVERS))('%s with the configuration given for a ca
       await broken.close();
     }
     after = await sut.start(new Map(sut.cases.map((c) => [key(c), c.after(configs.get(key(c)) ?? '', at)])));
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await after?.close();

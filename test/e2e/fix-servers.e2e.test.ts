@@ -173,7 +173,7 @@ describe.each(Object.entries(GROUPS))('%s runs the generated configuration', (se
     if (options.skip) return;
     for (const id of IDS) configs.set(id, await generatedConfig(sut.snippet, id));
     running = await sut.start(configs, server.apiOrigin);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await running?.close();
