@@ -25,7 +25,7 @@ import { checkNginx, startNginx } from '../fix-proof/nginx';
 import { type RunningServer, startNodeApp } from '../fix-proof/node-app';
 import { startPythonGroup } from '../fix-proof/python-app';
 import { startS3Group } from '../fix-proof/s3';
-import type { ServerGroup } from '../fix-proof/server-group';
+import type { ServerGroup } from '../fix-proof/server-process';
 import { runAction, runScenario } from '../fix-proof/recorded-run';
 import { scenarioById } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerGroup, portsFor, runServerGroup } from './server-group';
+import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
 export const CADDY = process.env['CADDY_PATH'] ?? '/usr/bin/caddy';
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerGroup, portsFor, runServerGroup } from './server-group';
+import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
 export const GO = process.env['GO_PATH'] ?? '/usr/bin/go';
 export const GOPATH = '/usr/share/gocode';

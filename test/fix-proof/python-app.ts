@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerGroup, portsFor, runServerGroup } from './server-group';
+import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
 /** Debian's interpreter, whose dist-packages hold the frameworks (not a pyenv or venv first on PATH). */
 export const PYTHON = process.env['FIX_PROOF_PYTHON'] ?? '/usr/bin/python3';

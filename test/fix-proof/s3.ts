@@ -7,7 +7,7 @@
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ServerGroup, portsFor, runServerGroup } from './server-group';
+import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
 const CACHE = new URL('../../node_modules/.cache/cors-lens-fix-proof/', import.meta.url).pathname;
 
