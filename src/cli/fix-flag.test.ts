@@ -64,6 +64,12 @@ describe('--fix list and unknown servers', () => {
     }
   });
 
+  test('--fix s3 says before the rule that S3 cannot allow PATCH; no such note for a method S3 takes', async () => {
+    const patch = (await cli(['analyze', `${fixtures}preflight-method-not-listed.har`, '--fix', 's3'])).stdout;
+    expect(patch).toContain('  Note: S3 accepts only GET, PUT, POST, DELETE and HEAD in AllowedMethods: no bucket CORS rule can allow PATCH');
+    expect((await cli(['analyze', PREFLIGHTED, '--fix', 's3'])).stdout).not.toContain('Note: S3 accepts only');
+  });
+
   test.each(['iis', 'Express', 'nginx.conf'])('unknown server %j: one line on stderr, exit 2, nothing on stdout', async (server) => {
     const { code, stdout, stderr } = await cli(['analyze', CREDENTIALED, '--fix', server]);
     expect(code).toBe(EXIT_BAD_INPUT);

@@ -28,6 +28,12 @@ export function serverList(): string {
   return `${SNIPPETS.map((s) => `${s.id.padEnd(width)}  ${s.label}${s.provenOnServer ? '' : ' (not proven on a running server)'}`).join('\n')}\n`;
 }
 
+/** The snippet's caveat for this exchange (what the configuration cannot do), as a line before it. */
+function caveatLines(x: AnalyzedExchange, snippet: Snippet): string[] {
+  const caveat = snippet.caveat?.(snippetInputFor(x.exchange, x.analysis)) ?? null;
+  return caveat === null ? [] : [`  Note: ${caveat}`];
+}
+
 /** The heading of the configuration section, with the warning for a server no test runs. */
 function sectionHead(snippet: Snippet): string[] {
   return ['', `Server configuration for ${snippet.label} (--fix ${snippet.id}):`, ...(snippet.provenOnServer ? [] : [`  ${NOT_PROVEN}`])];
@@ -73,7 +79,7 @@ export function fixConfigSection(rows: readonly AnalyzedExchange[], snippet: Sni
     lines.push('', `#${x.entry ?? '-'} ${first?.request.method ?? ''} ${first?.request.url ?? ''}`);
     const config = fixConfig(x, snippet);
     if (config === null) lines.push(`  No server configuration can fix this. ${x.cause?.fix ?? x.analysis.fix.note ?? ''}`.trimEnd());
-    else lines.push(...config.split('\n').map((l) => `  ${l}`));
+    else lines.push(...caveatLines(x, snippet), ...config.split('\n').map((l) => `  ${l}`));
   }
   // Values come from the HAR (servers, pages): never let them send terminal escapes.
   return `${lines.map(printable).join('\n')}\n`;
@@ -93,7 +99,7 @@ export function problemFixSection(problems: readonly Problem[], rows: readonly A
     lines.push('', `${label} ${p.method} ${p.endpoint}`);
     const config = fixConfig(x, snippet);
     if (config === null) lines.push(`  No server configuration can fix this. ${x.cause?.fix ?? x.analysis.fix.note ?? ''}`.trimEnd());
-    else lines.push(...config.split('\n').map((l) => `  ${l}`));
+    else lines.push(...caveatLines(x, snippet), ...config.split('\n').map((l) => `  ${l}`));
   }
   return `${lines.map(printable).join('\n')}\n`;
 }

@@ -129,8 +129,11 @@ interface GroupUnderTest {
   readonly start: (configs: ReadonlyMap<string, string>, backend: string) => Promise<ServerGroup>;
   /** The status the API answers `id`'s request with, when it is not 200. */
   readonly status?: Readonly<Record<string, number>>;
-  /** Scenarios no configuration of this server allows: why, and the error Chromium still reports. */
-  readonly limits?: Readonly<Record<string, { readonly why: string; readonly corsError: string }>>;
+  /**
+   * Scenarios no configuration of this server allows: why, the error Chromium still reports, and
+   * what the panel and CLI say beside the configuration (null: nothing, the limit is the emulator's).
+   */
+  readonly limits?: Readonly<Record<string, { readonly why: string; readonly corsError: string; readonly caveat: string | null }>>;
 }
 
 // Caddy, like nginx and Apache, also runs in front of the real backend. S3 is s3rver, an emulator.
@@ -149,10 +152,15 @@ const GROUPS: Readonly<Record<string, GroupUnderTest>> = {
     // s3rver answers POST Object without a form `501 NotImplemented` (S3 has no JSON POST either): readable, so allowed.
     status: { 'preflight-json-content-type-not-allowed': 501 },
     limits: {
-      'preflight-method-not-listed': { why: 'S3 allows only GET, PUT, POST, DELETE and HEAD, never PATCH', corsError: 'PreflightMissingAllowOriginHeader' },
+      'preflight-method-not-listed': {
+        why: 'S3 allows only GET, PUT, POST, DELETE and HEAD, never PATCH',
+        corsError: 'PreflightMissingAllowOriginHeader',
+        caveat: 'no bucket CORS rule can allow PATCH',
+      },
       'preflight-methods-wildcard-credentials': {
         why: 's3rver answers every preflight with Allow-Origin * and no Allow-Credentials, where S3 names the origin',
         corsError: 'PreflightWildcardOriginNotAllowed',
+        caveat: null,
       },
     },
   },
@@ -197,10 +205,14 @@ describe.each(Object.entries(GROUPS))('%s runs the generated configuration', (se
     expect(other.page.outcome, `${serverId}: the generated config lets ${otherPage} in`).toBe('threw');
   });
 
-  const limited = Object.entries(limits).map(([id, limit]) => [id, limit.why, limit.corsError] as const);
-  test.skipIf(limited.length === 0).each(limited)('%s: blocked before, still blocked with the generated config (%s)', options, async (id, _why, corsError) => {
+  const limited = Object.entries(limits).map(([id, limit]) => [id, limit.why, limit.corsError, limit.caveat] as const);
+  test.skipIf(limited.length === 0).each(limited)('%s: blocked before, still blocked with the generated config (%s)', options, async (id, _why, corsError, caveat) => {
     const scenario = scenarioById(id);
     if (!scenario || !running) throw new Error(`${id}: no scenario or no server`);
+    const { exchange, analysis } = await blockedExchange(id);
+    const said = snippetById(sut.snippet)?.caveat?.(snippetInputFor(exchange, analysis)) ?? null;
+    if (caveat === null) expect(said).toBeNull();
+    else expect(said).toContain(caveat);
     const after = await runAction(chromium.browser, server.pageOrigin, id, scenario.page, `${running.origin(id)}/api/${id}/main`);
     rows.push(`${serverId} ${id}: ${after.page.outcome} (${after.cdp?.corsError ?? '-'}), as expected`);
     expect(after.page.outcome).toBe('threw');

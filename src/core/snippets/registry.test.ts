@@ -94,3 +94,12 @@ test('caddy sets the response headers at once (kept on its own errors) and again
 test.each([PREFLIGHTED, { ...PREFLIGHTED, fix: { ...PREFLIGHTED.fix, preflightStatus: 204 } }])('go names no OptionsSuccessStatus (rs/cors before v1.8 has none; its own 2xx is an ok status)', (input) => {
   expect(snippetById('go')?.render(input)).not.toContain('OptionsSuccessStatus');
 });
+
+test.each([
+  ['PATCH', 'no bucket CORS rule can allow PATCH'],
+  ['PUT', null],
+])('s3 says beside the JSON what no bucket rule can allow: %s', (method, expected) => {
+  const caveat = snippetById('s3')?.caveat?.({ ...PREFLIGHTED, facts: { ...PREFLIGHTED.facts, method } }) ?? null;
+  if (expected === null) expect(caveat).toBeNull();
+  else expect(caveat).toContain(expected);
+});

@@ -10,7 +10,7 @@ import { flaskSnippet } from './flask';
 import { goSnippet } from './go';
 import { koaSnippet } from './koa';
 import { nginxSnippet } from './nginx';
-import { s3Snippet } from './s3';
+import { s3Caveat, s3Snippet } from './s3';
 import type { SnippetInput } from './snippet-input';
 import { springSnippet } from './spring';
 
@@ -27,6 +27,8 @@ export interface Snippet {
    * needs Maven Central, .NET has no Debian package): the panel and `--fix` say so.
    */
   readonly provenOnServer: boolean;
+  /** What the configuration cannot do for this exchange, said beside it; null when nothing. */
+  readonly caveat?: (input: SnippetInput) => string | null;
 }
 
 /** What the panel and `--fix` say under a configuration no test has run on its server. */
@@ -45,7 +47,7 @@ export const SNIPPETS: readonly Snippet[] = [
   { id: 'spring', label: 'Spring (CorsRegistry)', language: 'java', render: springSnippet, provenOnServer: false },
   { id: 'aspnet', label: 'ASP.NET Core', language: 'csharp', render: aspnetSnippet, provenOnServer: false },
   { id: 'go', label: 'Go (rs/cors)', language: 'go', render: goSnippet, provenOnServer: true },
-  { id: 's3', label: 'S3 bucket CORS (JSON)', language: 'json', render: s3Snippet, provenOnServer: true },
+  { id: 's3', label: 'S3 bucket CORS (JSON)', language: 'json', render: s3Snippet, provenOnServer: true, caveat: s3Caveat },
 ];
 
 export function snippetById(id: string): Snippet | undefined {

@@ -12,10 +12,10 @@ import { CopyButton } from './CopyButton';
 export function ServerSnippets({ exchange, analysis, cause }: { exchange: Exchange; analysis: Analysis; cause?: Cause | null }) {
   const [id, setId] = useState(SNIPPETS[0]?.id ?? 'express');
   const snippet = SNIPPETS.find((s) => s.id === id) ?? SNIPPETS[0];
-  const text = useMemo(() => {
-    if (!snippet) return '';
+  const { text, caveat } = useMemo(() => {
+    if (!snippet) return { text: '', caveat: null };
     const input = snippetInputFor(exchange, analysis);
-    return (cause ? causeConfig(cause, snippet.id, input) : null) ?? snippet.render(input);
+    return { text: (cause ? causeConfig(cause, snippet.id, input) : null) ?? snippet.render(input), caveat: snippet.caveat?.(input) ?? null };
   }, [snippet, exchange, analysis, cause]);
   if (!snippet) return null;
   return (
@@ -35,6 +35,7 @@ export function ServerSnippets({ exchange, analysis, cause }: { exchange: Exchan
         <CopyButton text={text} label="Copy config" />
       </div>
       {!snippet.provenOnServer && <p class="snippet-unproven">{NOT_PROVEN}</p>}
+      {caveat && <p class="snippet-caveat">{caveat}</p>}
       <pre class={`code lang-${snippet.language}`} data-snippet={snippet.id}>
         {text}
       </pre>
