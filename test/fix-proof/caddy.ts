@@ -14,10 +14,6 @@ export function caddyAvailable(): boolean {
   return existsSync(CADDY);
 }
 
-export function caddyVersion(): string {
-  return spawnSync(CADDY, ['version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] ?? 'unknown';
-}
-
 /** What answers the API: a plain 200, a reverse_proxy to `upstream`, or whatever the config itself says. */
 export type CaddyApi = 'respond' | { readonly upstream: string } | 'in-config';
 
@@ -31,7 +27,7 @@ ${handler}}
 `;
 }
 
-export function caddyfile(dir: string, sites: readonly [number, string][], api: CaddyApi = 'respond'): string {
+function caddyfile(dir: string, sites: readonly [number, string][], api: CaddyApi = 'respond'): string {
   return `{
 \tadmin off
 \tauto_https off

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
-export const GO = process.env['GO_PATH'] ?? '/usr/bin/go';
+export const GO = process.env['GO_BIN'] ?? '/usr/bin/go';
 export const GOPATH = '/usr/share/gocode';
 const RS_CORS = `${GOPATH}/src/github.com/rs/cors`;
 const CACHE = new URL('../../node_modules/.cache/cors-lens-fix-proof/go-build/', import.meta.url).pathname;
@@ -18,7 +18,7 @@ export function goAvailable(): boolean {
   return existsSync(GO) && existsSync(join(RS_CORS, 'cors.go'));
 }
 
-export function goProgram(snippets: readonly string[]): string {
+function goProgram(snippets: readonly string[]): string {
   const handlers = snippets.map((snippet, i) => `func handler${i}(mux http.Handler) http.Handler {
 ${snippet.split('\n').map((l) => `\t${l}`).join('\n')}
 \treturn handler
@@ -60,7 +60,7 @@ func main() {
 }
 
 /** The environment of an offline build against Debian's Go sources. */
-export function goEnv(): NodeJS.ProcessEnv {
+function goEnv(): NodeJS.ProcessEnv {
   mkdirSync(CACHE, { recursive: true });
   return { ...process.env, GO111MODULE: 'off', GOPATH, GOPROXY: 'off', GOFLAGS: '', GOCACHE: CACHE, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' };
 }

@@ -9,7 +9,7 @@ import { type ServerGroup, portsFor, runServerGroup } from './server-process';
 
 const CACHE = new URL('../../node_modules/.cache/cors-lens-fix-proof/', import.meta.url).pathname;
 
-export function koaModule(snippet: string): string {
+function koaModule(snippet: string): string {
   return `import Koa from 'koa';
 export const app = new Koa();
 ${snippet}

@@ -23,12 +23,6 @@ export function pythonImports(...modules: readonly string[]): boolean {
   return spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** The installed version of a Python distribution (for the proof's log and the README). */
-export function pythonVersion(distribution: string): string {
-  const r = spawnSync(PYTHON, ['-c', `import importlib.metadata as m; print(m.version(${JSON.stringify(distribution)}))`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : 'unknown';
-}
-
 /** Code pasted into a module: `before` the API route (the usual place), `after` it (what wraps the finished app). */
 export interface AppParts {
   readonly before: string;

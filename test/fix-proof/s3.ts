@@ -34,7 +34,7 @@ import S3rver from 's3rver';
 const { dir, buckets } = JSON.parse(process.argv[2]);
 for (const { id, port, cors } of buckets) {
   // The bucket and object are made before the emulator listens: the test waits for the port.
-  const s3 = new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir + '/' + id, configureBuckets: [{ name: 'api' }] });
+  const s3 = new S3rver({ silent: true, directory: dir + '/' + id, configureBuckets: [{ name: 'api' }] });
   const server = http.createServer(s3.callback()).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const setup = 'http://127.0.0.1:' + server.address().port;

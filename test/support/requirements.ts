@@ -54,7 +54,7 @@ export const CADDY_REQUIRED: Requirement = {
 
 export const GO_REQUIRED: Requirement = {
   available: goAvailable,
-  missing: `go or github.com/rs/cors not found at ${GO}, ${GOPATH}/src (apt-get install golang-go golang-github-rs-cors-dev)`,
+  missing: `go or github.com/rs/cors not found at ${GO}, ${GOPATH}/src (apt-get install golang-go golang-github-rs-cors-dev, or set GO_BIN)`,
 };
 
 /** Debian's python3 with these modules importable (the frameworks come from Debian's packages). */
