@@ -6,9 +6,8 @@
 // and the same call passes (the error or the authenticated call now readable by the page).
 // Each server starts twice per group: every "before" at once, then every "after" at once.
 // Where a cause does not arise there is no case: Flask-CORS adds its headers to Flask's own error
-// responses (after_request runs for them, whatever intercept_exceptions says), Flask answers OPTIONS
-// on every route, and Go 1.19's ServeMux has no method patterns that answer 405. Not covered yet:
-// a missing OPTIONS route in Koa (@koa/router), Django (require_http_methods) and Go 1.22+.
+// responses (after_request runs for them, whatever intercept_exceptions says), and Flask answers
+// OPTIONS on every route.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CauseCode } from '../../src/core/cause/cause';
@@ -84,7 +83,9 @@ const preflightUnhandled = { cause: 'preflight-unhandled', scenario: 'cause-pref
 
 // Koa: an authentication (401) or overload guard (503) that throws before `@koa/cors` ran.
 const KOA_GUARDS = `const requireAuth = async (ctx, next) => { if (!ctx.get('authorization')) ctx.throw(401, 'unauthorized'); await next(); };
-const unavailableOnItem7 = async (ctx, next) => { if (ctx.path.endsWith('/7')) ctx.throw(503, 'unavailable'); await next(); };`;
+const unavailableOnItem7 = async (ctx, next) => { if (ctx.path.endsWith('/7')) ctx.throw(503, 'unavailable'); await next(); };
+// A router with a PUT route and no OPTIONS (as @koa/router without allowedMethods()).
+const putOnly = async (ctx, next) => { if (ctx.method !== 'PUT') ctx.throw(405); await next(); };`;
 
 // Flask: an authentication hook, before the fix (every method) and after it (the preflight let through, as the fix says).
 const FLASK_AUTH = `from flask import request
@@ -130,7 +131,17 @@ requireAuth := func(h http.Handler) http.Handler {
 		h.ServeHTTP(w, r)
 	})
 }
-_, _ = rateLimit, requireAuth`;
+// A handler that serves PUT and refuses every other method 405 (as Go 1.22's "PUT /path" patterns do).
+putOnly := func(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPut {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+_, _, _ = rateLimit, requireAuth, putOnly`;
 
 // Caddy: Basic authentication on the site, and the proxy's API (dead, or the backend without an OPTIONS route).
 const AUTH_HASH = CADDY_REQUIRED.available() ? caddyHashPassword('secret') : '';
@@ -180,6 +191,11 @@ const SERVERS: Readonly<Record<string, CauseServer>> = {
         before: ({ page }) => `import cors from '@koa/cors';\n${KOA_GUARDS}\napp.use(requireAuth);\napp.use(cors({ origin: '${page}', allowMethods: ['PUT'], allowHeaders: ['authorization'] }));`,
         after: (config) => `${config.replace("import cors from '@koa/cors';", `import cors from '@koa/cors';\n${KOA_GUARDS}`)}\napp.use(requireAuth);`,
       },
+      {
+        ...preflightUnhandled,
+        before: () => `${KOA_GUARDS}\napp.use(putOnly);`,
+        after: (config) => `${config.replace("import cors from '@koa/cors';", `import cors from '@koa/cors';\n${KOA_GUARDS}`)}\napp.use(putOnly);`,
+      },
     ],
   },
   django: {
@@ -197,6 +213,12 @@ const SERVERS: Readonly<Record<string, CauseServer>> = {
         ...preflightAuth,
         before: ({ page }) => `INSTALLED_APPS += ['corsheaders']\nMIDDLEWARE.insert(0, 'proof_middleware.require_auth')\nMIDDLEWARE.append('corsheaders.middleware.CorsMiddleware')\nCORS_ALLOWED_ORIGINS = ['${page}']\nCORS_ALLOW_METHODS = ['PUT']\nCORS_ALLOW_HEADERS = ['authorization']`,
         after: (config) => `MIDDLEWARE.insert(0, 'proof_middleware.require_auth')\n${config}`,
+      },
+      {
+        ...preflightUnhandled,
+        // proof_urls.py serves this path with a view limited to PUT (require_http_methods): OPTIONS gets 405.
+        before: () => '',
+        after: (config) => config,
       },
     ],
   },
@@ -252,6 +274,11 @@ const SERVERS: Readonly<Record<string, CauseServer>> = {
         before: ({ page }) => `${GO_PARTS}\nc := cors.New(cors.Options{AllowedOrigins: []string{"${page}"}, AllowedMethods: []string{"PUT"}, AllowedHeaders: []string{"Authorization"}})\nhandler := requireAuth(c.Handler(mux))`,
         // The fix's own words: wrap auth inside cors.
         after: (config) => `${GO_PARTS}\n${config.replace('handler := c.Handler(mux)', 'handler := c.Handler(requireAuth(mux))')}`,
+      },
+      {
+        ...preflightUnhandled,
+        before: () => `${GO_PARTS}\nhandler := putOnly(mux)`,
+        after: (config) => `${GO_PARTS}\nmux = putOnly(mux)\n${config}`,
       },
     ],
   },

@@ -25,7 +25,7 @@ import { checkNginx, startNginx } from '../fix-proof/nginx';
 import { type RunningServer, startNodeApp } from '../fix-proof/node-app';
 import { startPythonGroup } from '../fix-proof/python-app';
 import { startS3Group } from '../fix-proof/s3';
-import type { ServerGroup } from '../fix-proof/server-process';
+import { freePort, type ServerGroup } from '../fix-proof/server-process';
 import { runAction, runScenario } from '../fix-proof/recorded-run';
 import { scenarioById } from '../scenarios/catalogue';
 import { start, type ScenarioServer } from '../server/scenario-server';
@@ -217,6 +217,25 @@ describe.each(Object.entries(GROUPS))('%s runs the generated configuration', (se
     rows.push(`${serverId} ${id}: ${after.page.outcome} (${after.cdp?.corsError ?? '-'}), as expected`);
     expect(after.page.outcome).toBe('threw');
     expect(after.cdp?.corsError).toBe(corsError);
+  });
+});
+
+// Why Caddy's snippet also sets its headers at once (src/core/snippets/caddy.ts): the 502 Caddy
+// answers itself for a dead upstream skips deferred headers, and the page could not read it.
+describe('caddy in front of a dead upstream runs the generated configuration', () => {
+  test('simple-get-missing-allow-origin: its own 502 keeps the headers, the page reads it', needs(CADDY_REQUIRED), async () => {
+    const id = 'simple-get-missing-allow-origin';
+    const scenario = scenarioById(id);
+    if (!scenario) throw new Error(`${id} is gone from the catalogue`);
+    const config = await generatedConfig('caddy', id);
+    const running = await startCaddyGroup(new Map([[id, config]]), { upstream: `http://127.0.0.1:${await freePort()}` });
+    try {
+      const after = await runAction(chromium.browser, server.pageOrigin, id, scenario.page, `${running.origin(id)}/api/${id}/main`);
+      rows.push(`caddy in front of a dead upstream ${id}: ${after.page.outcome} (status ${after.page.status ?? '-'})`);
+      expect(after.page, config).toMatchObject({ outcome: 'resolved', status: 502 });
+    } finally {
+      await running.close();
+    }
   });
 });
 

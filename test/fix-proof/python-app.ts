@@ -67,9 +67,11 @@ ${after}
 };
 
 // An API view as Django REST APIs have them: exempt from the CSRF check (token auth, not cookies+forms).
+// One endpoint is limited to PUT, as views with require_http_methods are: OPTIONS gets 405 there.
 const DJANGO_URLS = `from django.http import JsonResponse
 from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 
 @csrf_exempt
@@ -77,7 +79,10 @@ def api(request, rest=''):
     return JsonResponse({'ok': True})
 
 
-urlpatterns = [re_path(r'^api/(?P<rest>.*)$', api)]
+urlpatterns = [
+    re_path(r'^api/cause-preflight-unhandled/', require_http_methods(['PUT'])(api)),
+    re_path(r'^api/(?P<rest>.*)$', api),
+]
 `;
 
 // What answers before the app in the cause proofs (test/e2e/cause-fix-servers.e2e.test.ts): a
