@@ -4,6 +4,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import license from 'rollup-plugin-license';
 import manifestJson from './manifest.json' with { type: 'json' };
 
 // JSON imports widen literals (`manifest_version: number`); the file is the MV3 manifest crxjs expects.
@@ -21,7 +22,24 @@ function targetBrowser(mode: string): TargetBrowser {
 export default defineConfig(({ mode }) => {
   const browser = targetBrowser(mode);
   return {
-    plugins: [preact(), crx({ manifest, browser })],
+    plugins: [
+      preact(),
+      crx({ manifest, browser }),
+      // The bundle strips the packages' license headers (webextension-polyfill is MPL-2.0): list every
+      // package that ends up in it, with its license text, in a file that ships in both zips.
+      license({
+        thirdParty: {
+          includePrivate: false,
+          output: {
+            file: `extension/${browser}/THIRD-PARTY-NOTICES.txt`,
+            template: (packages) =>
+              packages
+                .map((p) => [`${p.name} ${p.version ?? ''}`, `License: ${p.license ?? 'unknown'}`, `Source: ${p.homepage ?? `https://www.npmjs.com/package/${p.name}`}`, '', p.licenseText ?? ''].join('\n'))
+                .join('\n\n----------------------------------------\n\n'),
+          },
+        },
+      }),
+    ],
     build: {
       outDir: `extension/${browser}`,
       emptyOutDir: true,
