@@ -36,19 +36,12 @@ function zipDirectory(dir, zipPath) {
   writeFileSync(zipPath, zipSync(entries, { level: 9 }));
 }
 
-/** Chrome lists `browser_specific_settings` as an unrecognized manifest key: only Firefox reads it. */
-function dropFirefoxKeys(manifestPath) {
-  const { browser_specific_settings: _firefoxOnly, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
 async function buildFor(browser) {
   // vite.config.ts reads the target from here; set per build since both run in this process.
   process.env.CORS_LENS_BROWSER = browser;
   await build({ root, configFile: join(root, 'vite.config.ts'), mode: browser, logLevel: 'warn' });
   const outDir = join(root, 'extension', browser);
   copyFileSync(join(root, 'LICENSE'), join(outDir, 'LICENSE'));
-  if (browser === 'chrome') dropFirefoxKeys(join(outDir, 'manifest.json'));
   zipDirectory(outDir, join(root, 'extension', `cors-lens-${browser}.zip`));
   console.log(`built ${relative(root, outDir)} and extension/cors-lens-${browser}.zip`);
 }

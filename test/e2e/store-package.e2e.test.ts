@@ -71,14 +71,15 @@ describe('extension/store/', () => {
     expect(notices).toContain('Mozilla Public License Version 2.0');
   });
 
-  test('the Chrome manifest has no Firefox-only key; the Firefox one keeps its gecko settings, without gecko_android', () => {
+  test('both manifests carry the minimum versions; no gecko_android', () => {
     const manifestOf = (zip: string) => JSON.parse(strFromU8(unzip(zip)['manifest.json'] ?? new Uint8Array())) as Record<string, unknown> & { browser_specific_settings?: Record<string, unknown> };
     const chrome = manifestOf(STORE_ZIPS.chrome);
     const firefox = manifestOf(STORE_ZIPS.firefox);
-    expect(chrome.browser_specific_settings).toBeUndefined();
     expect(chrome['minimum_chrome_version']).toBe('120');
-    expect(Object.keys(firefox.browser_specific_settings ?? {})).toEqual(['gecko']);
-    expect(firefox.browser_specific_settings?.['gecko']).toMatchObject({ strict_min_version: '140.0' });
+    for (const manifest of [chrome, firefox]) {
+      expect(Object.keys(manifest.browser_specific_settings ?? {})).toEqual(['gecko']);
+      expect(manifest.browser_specific_settings?.['gecko']).toMatchObject({ strict_min_version: '140.0' });
+    }
   });
 });
 
