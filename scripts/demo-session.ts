@@ -2,7 +2,6 @@
 // (scripts/store/store-images.ts): the two-origin scenario server with the gallery page, Chromium
 // with CORS Lens and DevTools open, and the gallery's calls made once DevTools records the tab.
 
-import type { Page } from 'puppeteer-core';
 import { start, type ScenarioServer } from '../test/server/scenario-server';
 import { launchChromium, type LaunchedBrowser } from '../test/support/browsers';
 import { extensionWorkerTarget } from '../test/support/extension-log';
@@ -12,8 +11,6 @@ import { galleryHtml } from './demo-gallery';
 export interface DemoSession {
   readonly server: ScenarioServer;
   readonly launched: LaunchedBrowser;
-  /** The inspected tab. */
-  readonly page: Page;
   readonly demoUrl: string;
   /** Loads the gallery and resolves once every call it makes has settled. */
   runGallery(): Promise<void>;
@@ -47,7 +44,7 @@ export async function startDemoSession(options: { readonly headless: boolean; re
       await page.waitForFunction(() => (window as unknown as { demoDone?: Promise<boolean> }).demoDone, { timeout: 60_000 });
       await page.evaluate(() => (window as unknown as { demoDone: Promise<boolean> }).demoDone);
     };
-    return { server, launched, page, demoUrl, runGallery, shutdown };
+    return { server, launched, demoUrl, runGallery, shutdown };
   } catch (error) {
     await shutdown();
     throw error;

@@ -1,9 +1,10 @@
 // The store listings, field by field, each with the limit of the form it is pasted into.
 // `npm run package` writes them to extension/store/chrome-listing.md and amo-listing.md, and
 // listings.test.ts checks every field against its limit and every manifest permission against the
-// justifications of both stores. Limits: the Chrome Web Store's developer dashboard and the manifest
-// `description` (132), AMO's listing form (name 50, summary 250); where a store publishes no limit,
-// `limit` is a cap we keep to and `limitNote` says so.
+// justifications of both stores. Limits: name 75 (Chrome) and 50 (AMO), MDN's manifest `name` page;
+// summary 132, the manifest `description` Chrome shows as the summary; AMO's summary 250; Chrome's
+// description 16,000 and privacy-tab fields 1,000, the dashboard's own counters. Where a store
+// publishes no limit, `limit` is a cap we keep to and `limitNote` says so.
 
 /** Where PRIVACY.md sits relative to extension/store/, and what to paste into the stores' URL fields. */
 const PRIVACY = '[PRIVACY.md](../../PRIVACY.md) (its public URL: RELEASING.md, "Before the first submission")';
