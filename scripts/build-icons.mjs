@@ -25,14 +25,20 @@ function chunk(type, data) {
   return out;
 }
 
-/** RGBA pixel for (x, y) in a size×size icon, coordinates scaled to a 0..1 square. */
-function pixel(x, y) {
+/**
+ * The 128 px icon: 96×96 artwork inside a 16 px transparent margin, as the Chrome Web Store's image
+ * guidelines ask, with a soft white halo so the dark ring stays visible on a dark background.
+ */
+export const MARGINS = { 128: 16 };
+
+/** RGBA pixel for (x, y) in the artwork, coordinates scaled to a 0..1 square. */
+function pixel(x, y, halo) {
   const dist = (cx, cy) => Math.hypot(x - cx, y - cy);
   const blue = [26, 115, 232, 255];
   const orange = [242, 139, 0, 255];
   const white = [255, 255, 255, 255];
-  const handle = x > 0.62 && y > 0.62 && Math.abs(x - y) < 0.09 && x < 0.95;
-  if (handle) return [60, 64, 67, 255];
+  const handleAt = (width, end) => x > 0.62 && y > 0.62 && Math.abs(x - y) < width && x < end;
+  if (handleAt(0.09, 0.95)) return [60, 64, 67, 255];
   const lens = dist(0.42, 0.42);
   if (lens > 0.3 && lens < 0.4) return [60, 64, 67, 255];
   if (lens <= 0.3) {
@@ -40,15 +46,19 @@ function pixel(x, y) {
     if (dist(0.52, 0.42) < 0.16) return orange;
     return white;
   }
+  if (halo && (lens < 0.44 || handleAt(0.13, 0.98))) return [255, 255, 255, 160];
   return [0, 0, 0, 0];
 }
 
 export function encodeIcon(size) {
+  const margin = MARGINS[size] ?? 0;
+  const art = size - 2 * margin;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
     for (let x = 0; x < size; x++) {
-      const rgba = pixel((x + 0.5) / size, (y + 0.5) / size);
+      const inArt = x >= margin && x < size - margin && y >= margin && y < size - margin;
+      const rgba = inArt ? pixel((x - margin + 0.5) / art, (y - margin + 0.5) / art, margin > 0) : [0, 0, 0, 0];
       raw.set(rgba, y * (size * 4 + 1) + 1 + x * 4);
     }
   }

@@ -2,7 +2,8 @@
 // Firefox build that fails the build on errors (warnings are printed, not fatal).
 //   extension/chrome, extension/firefox          unpacked, loadable
 //   extension/cors-lens-chrome.zip, -firefox.zip  for the stores
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// `node scripts/build.mjs firefox` (`npm run build-for-amo`) builds the Firefox one only, the same bytes.
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
@@ -11,7 +12,11 @@ import webExt from 'web-ext';
 import { writeIcons } from './build-icons.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const BROWSERS = ['chrome', 'firefox'];
+const ALL_BROWSERS = ['chrome', 'firefox'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((b) => !ALL_BROWSERS.includes(b));
+if (unknown.length > 0) throw new Error(`build.mjs: unknown browser ${unknown.join(', ')} (chrome or firefox)`);
+const BROWSERS = asked.length > 0 ? asked : ALL_BROWSERS;
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -36,6 +41,7 @@ async function buildFor(browser) {
   process.env.CORS_LENS_BROWSER = browser;
   await build({ root, configFile: join(root, 'vite.config.ts'), mode: browser, logLevel: 'warn' });
   const outDir = join(root, 'extension', browser);
+  copyFileSync(join(root, 'LICENSE'), join(outDir, 'LICENSE'));
   zipDirectory(outDir, join(root, 'extension', `cors-lens-${browser}.zip`));
   console.log(`built ${relative(root, outDir)} and extension/cors-lens-${browser}.zip`);
 }
@@ -58,4 +64,4 @@ async function lintFirefox() {
 
 writeIcons(join(root, 'public', 'icons'));
 for (const browser of BROWSERS) await buildFor(browser);
-await lintFirefox();
+if (BROWSERS.includes('firefox')) await lintFirefox();

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   readonly extraArgs?: readonly string[];
   /** Firefox only: preferences for the new profile (puppeteer's `extraPrefsFirefox`). */
   readonly firefoxPrefs?: Readonly<Record<string, unknown>>;
+  /** Firefox only: a profile directory prepared by the test (e.g. with add-ons in its `extensions/`). */
+  readonly userDataDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -69,6 +71,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     headless: options.headless ?? true,
     ...(options.extraArgs !== undefined ? { args: [...options.extraArgs] } : {}),
     ...(options.firefoxPrefs !== undefined ? { extraPrefsFirefox: { ...options.firefoxPrefs } } : {}),
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
   });
   try {
     const extensionId = options.extensionDir !== undefined ? await browser.installExtension(options.extensionDir) : undefined;

@@ -17,7 +17,7 @@ const EXTENSION_ROOT = OVERRIDE ? resolve(OVERRIDE) : join(ROOT, 'extension');
 export const CHROME_DIR = join(EXTENSION_ROOT, 'chrome');
 export const FIREFOX_DIR = join(EXTENSION_ROOT, 'firefox');
 
-const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json', 'scripts/build.mjs'];
+const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json', 'scripts/build.mjs', 'scripts/build-icons.mjs', 'LICENSE'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
