@@ -34,6 +34,8 @@ export interface WebRequestDetails {
   readonly error?: string;
   /** The server's address (Chromium: onResponseStarted/onCompleted/onBeforeRedirect; Firefox: most events). */
   readonly ip?: string | null;
+  /** Served from the browser's HTTP cache (onResponseStarted, onBeforeRedirect, onCompleted). */
+  readonly fromCache?: boolean;
 }
 
 /** Which webRequest event fired, in the order of a request's life. */
@@ -116,6 +118,7 @@ function responseOf(details: WebRequestDetails, pool: StringPool | undefined): R
     status: details.statusCode ?? 0,
     statusText: statusTextOf(details.statusLine),
     headers: normalizeHeaders(details.responseHeaders, pool),
+    ...(details.fromCache === true ? { fromCache: true as const } : {}),
   };
 }
 
