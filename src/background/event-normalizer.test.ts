@@ -62,4 +62,10 @@ describe('fromCache (the browser cache answered)', () => {
     const event = normalizeEvent('complete', { ...base, statusCode: 200, ...(fromCache !== undefined ? { fromCache } : {}) });
     expect(event.phase === 'complete' ? event.response.fromCache : 'wrong phase').toBe(expected);
   });
+
+  // Chromium ends a CORS-blocked response with onErrorOccurred (net::ERR_FAILED), fromCache included.
+  test.each<[boolean | undefined, true | undefined]>([[true, true], [false, undefined], [undefined, undefined]])('onErrorOccurred with fromCache %s', (fromCache, expected) => {
+    const event = normalizeEvent('error', { ...base, error: 'net::ERR_FAILED', ...(fromCache !== undefined ? { fromCache } : {}) });
+    expect(event.phase === 'error' ? event.fromCache : 'wrong phase').toBe(expected);
+  });
 });

@@ -226,6 +226,7 @@ export class ExchangeAssembler {
       case 'error':
         request.error = event.error;
         request.finishedAt = event.at;
+        if (event.fromCache && hop.response) hop.response = { ...hop.response, fromCache: true };
         // A request its preflight refused never sends headers (Chromium: onBeforeRequest, then
         // onErrorOccurred), and onBeforeRequest is not listened to: its error is the first event
         // seen, the moment to take its preflight.

@@ -33,11 +33,11 @@ describe('a cached response behind a CORS failure, per recorder shape', () => {
     ['Chrome DevTools: only _transferSize 0', entry(FOR_OTHER, {}, { _transferSize: 0 }), 'cached-for-other-origin', 'allow-origin-mismatch'],
     ['Chrome DevTools: 304 revalidation of an old copy', entry(OLD, {}, { _transferSize: 180 }, 304), 'cached-response', 'missing-allow-origin'],
     ['Firefox DevTools: cache.afterRequest', entry(FOR_OTHER, { cache: { afterRequest: null } }), 'cached-for-other-origin', 'allow-origin-mismatch'],
-    ['Firefox DevTools: network answer (cache: {})', entry(FOR_OTHER), null, 'allow-origin-mismatch'],
+    ['Firefox DevTools: network answer of a non-reusable copy', entry({ ...FOR_OTHER, 'Cache-Control': 'no-cache' }), null, 'allow-origin-mismatch'],
     ['generic HAR: CDN X-Cache HIT', entry({ ...FOR_OTHER, 'X-Cache': 'HIT', Age: '120' }), 'cached-for-other-origin', 'allow-origin-mismatch'],
     ['generic HAR: CF-Cache-Status HIT, old copy', entry({ ...OLD, 'CF-Cache-Status': 'HIT' }), 'cached-response', 'missing-allow-origin'],
     ['generic HAR: with Vary: Origin the copy was made for this origin (just old)', entry({ ...FOR_OTHER, Vary: 'Origin', 'X-Cache-Status': 'HIT' }), 'cached-response', 'allow-origin-mismatch'],
-    ['generic HAR: X-Cache MISS is the server speaking', entry({ ...FOR_OTHER, 'X-Cache': 'MISS' }), null, 'allow-origin-mismatch'],
+    ['generic HAR: X-Cache MISS, not reusable: the server speaking', entry({ 'Access-Control-Allow-Origin': OTHER, 'X-Cache': 'MISS' }), null, 'allow-origin-mismatch'],
     // `*` fails only with credentials, which a HAR does not record: `unknown`, likely allowed, no cause.
     ['a cached copy that is not known to fail has no cause', entry({ 'Access-Control-Allow-Origin': '*' }, { _fromCache: 'disk' }), null, 'wildcard-origin-with-credentials'],
     ['a cached copy that passes has no cause', entry({ 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Credentials': 'true' }, { _fromCache: 'disk' }), null, 'none'],
@@ -56,7 +56,16 @@ describe('webRequest shape: fromCache on the response record', () => {
   test.each<[string, Exchange, string | null]>([
     ['fromCache, ACAO for another origin, no Vary', x(FOR_OTHER, true), 'cached-for-other-origin'],
     ['fromCache, no ACAO', x(OLD, true), 'cached-response'],
-    ['from the network', x(FOR_OTHER, false), null],
+    // Chromium reports fromCache: false for a blocked copy read from its disk cache (e2e
+    // cache-causes): a reusable copy naming another page, without Vary: Origin, is a cached one.
+    ['Chromium: no fromCache, reusable copy for another origin', x(FOR_OTHER, false), 'cached-for-other-origin'],
+    ['Chromium: s-maxage for another origin', x({ ...FOR_OTHER, 'Cache-Control': 'public, s-maxage=300' }, false), 'cached-for-other-origin'],
+    ['Chromium: Expires for another origin', x({ 'Access-Control-Allow-Origin': OTHER, Expires: 'Mon, 07 Dec 2026 10:00:00 GMT' }, false), 'cached-for-other-origin'],
+    ['not reusable (max-age=0): the server itself named the wrong origin', x({ ...FOR_OTHER, 'Cache-Control': 'max-age=0' }, false), null],
+    ['not storable (no-store)', x({ ...FOR_OTHER, 'Cache-Control': 'no-store, max-age=600' }, false), null],
+    ['no cache headers at all', x({ 'Access-Control-Allow-Origin': OTHER }, false), null],
+    ['Vary: Origin: no cache gives it to another origin', x({ ...FOR_OTHER, Vary: 'Origin' }, false), null],
+    ['from the network, old copy without ACAO', x(OLD, false), null],
   ])('%s', (_name, ex, code) => {
     expect(findCause(ex, analyzeExchange(ex))?.code ?? null).toBe(code);
   });
@@ -69,6 +78,13 @@ describe('webRequest shape: fromCache on the response record', () => {
     expect(cause?.fix).toMatch(/^Send Vary: Origin on every response/);
     expect(cause?.fix).toContain('Disable cache');
     expect(cause?.evidence).toContain(`Access-Control-Allow-Origin: ${OTHER}, but this request came from ${PAGE}`);
+  });
+
+  test('without a cache signal it says the record does not tell which cache', () => {
+    const ex = x(FOR_OTHER, false);
+    const cause = findCause(ex, analyzeExchange(ex));
+    expect(cause?.message).toContain("a cache (the browser's or a shared one; the record does not say which)");
+    expect(cause?.evidence).toContain('Cache-Control: max-age=600: caches may keep it and reuse it');
   });
 
   test('a CDN copy says its age and to purge the CDN', () => {

@@ -5,8 +5,8 @@
 
 import type { Analysis } from '../analysis';
 import { cacheFactLines, cacheFacts, type CacheFacts } from '../cache/cache-facts';
-import { getHeader, trimOws } from '../headers';
-import type { Exchange } from '../model';
+import { getHeader, splitList, trimOws } from '../headers';
+import type { Exchange, ResponseRecord } from '../model';
 import type { Cause } from './cause';
 
 function whichCache(facts: CacheFacts): string {
@@ -15,27 +15,51 @@ function whichCache(facts: CacheFacts): string {
   return "the browser's HTTP cache (revalidated with a 304)";
 }
 
-function bypass(facts: CacheFacts): string {
+function bypass(facts: CacheFacts | null): string {
   const browser = "DevTools' Disable cache (Network panel) and a reload, or a hard reload (Ctrl+Shift+R)";
+  if (!facts) return `${browser} for the browser's copy, and a purge of the URL on any CDN or proxy in front of the server`;
   return facts.sharedCache && !facts.browserCache ? `purge the URL from the CDN or proxy, then reload (${browser} for the browser's own copy)` : browser;
 }
 
-/** Null unless the check that failed read a response from a cache. */
+/**
+ * RFC 9111 §3: a response a cache may store and reuse without asking (`max-age` or `s-maxage`
+ * above 0, or `Expires`), unless `no-store`. The CORS headers of such a response can be served
+ * to any later request for the URL.
+ */
+function reusable(response: ResponseRecord): boolean {
+  const cc = (getHeader(response.headers, 'Cache-Control') ?? '').toLowerCase();
+  if (/(^|[\s,])no-store\b/.test(cc)) return false;
+  return /(^|[\s,])(max-age|s-maxage)\s*=\s*"?0*[1-9]/.test(cc) || getHeader(response.headers, 'Expires') !== null;
+}
+
+/**
+ * Null unless the check that failed read a response from a cache. Chromium's webRequest reports
+ * no `fromCache` for a response its CORS check blocked (onErrorOccurred says `fromCache: false`
+ * for a copy read from its disk cache: test/e2e/cache-causes.e2e.test.ts), so a reusable response
+ * whose Access-Control-Allow-Origin names another page, without `Vary: Origin`, is read as a cached
+ * copy too: a server that echoes the Origin never names another one itself.
+ */
 export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null {
   const first = analysis.reasons[0];
   // Only a block: an `unknown` (the credentials mode not recorded) is likely allowed by a cached copy too.
   if (analysis.verdict !== 'blocked' || !first || (first.stage !== 'response' && first.stage !== 'redirect')) return null;
   const hop = exchange.hops[first.hop];
   const response = hop?.response;
+  if (!hop || !response) return null;
   const facts = cacheFacts(response);
-  if (!hop || !response || !facts) return null;
-  const common = { stage: first.stage, hop: first.hop, status: response.status, corroborated: false, headersOnSuccess: [] };
-  const evidence = [`${hop.request.method} ${hop.request.url} → ${response.status}`, ...cacheFactLines(facts)];
-  const cache = whichCache(facts);
   const allowed = getHeader(response.headers, 'Access-Control-Allow-Origin');
   const origin = getHeader(hop.request.headers, 'Origin') ?? exchange.initiatorOrigin;
   const named = allowed === null ? null : trimOws(allowed);
-  if (named !== null && origin !== null && named !== '*' && named !== 'null' && named !== origin && !facts.varyOrigin) {
+  const vary = getHeader(response.headers, 'Vary');
+  const varyOrigin = facts?.varyOrigin ?? (vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin'));
+  const otherOrigin = named !== null && origin !== null && named !== '*' && named !== 'null' && named !== origin && !varyOrigin;
+  if (!facts && !(otherOrigin && reusable(response))) return null;
+  const common = { stage: first.stage, hop: first.hop, status: response.status, corroborated: false, headersOnSuccess: [] };
+  const evidence = [`${hop.request.method} ${hop.request.url} → ${response.status}`];
+  if (facts) evidence.push(...cacheFactLines(facts));
+  else evidence.push('no Vary header naming Origin: a cache gives the same copy to every Origin', `Cache-Control: ${getHeader(response.headers, 'Cache-Control') ?? '(none)'}${getHeader(response.headers, 'Expires') !== null ? `, Expires: ${getHeader(response.headers, 'Expires')}` : ''}: caches may keep it and reuse it`);
+  const cache = facts ? whichCache(facts) : "a cache (the browser's or a shared one; the record does not say which)";
+  if (otherOrigin) {
     return {
       code: 'cached-for-other-origin', tag: 'cached for another origin', ...common,
       evidence: [...evidence, `Access-Control-Allow-Origin: ${named}, but this request came from ${origin}`],
@@ -43,6 +67,7 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
       fix: `Send Vary: Origin on every response whose Access-Control-Allow-Origin depends on the request's Origin (every server configuration of cors-lens --fix does), then get rid of the stored copies: ${bypass(facts)}.`,
     };
   }
+  if (!facts) return null;
   return {
     code: 'cached-response', tag: facts.sharedCache && !facts.browserCache ? 'cached copy · CDN' : 'cached copy · browser', ...common, evidence,
     message: `The CORS headers the browser checked are the copy kept by ${cache}, which may not be what the server sends now: a fix deployed since is not in it.`,
