@@ -11,12 +11,17 @@
 // In both, the CORS panel names `cached-for-other-origin` with its fix (Vary: Origin, then purge)
 // beside the browser's own reason; the CDN's row is tagged `from CDN (age N s)` with its facts.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
+import { writeHar } from '../../src/core/har/write-har';
+import type { RecordedExchange } from '../../src/core/protocol';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCacheServer, type CacheServer } from '../server/cache-server';
 import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { openCorsPanel } from '../support/devtools-panel';
-import { CHROME_DIR, ensureExtensionBuilt } from '../support/ensure-extension';
+import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
+import { extensionPage, readSnapshot } from '../support/extension-log';
 import { setFilterText, summaryWhen } from '../support/panel-dom';
 
 interface PageCall {
@@ -75,6 +80,9 @@ describe('chromium: a response cached for another origin, named in the CORS pane
   let launched: LaunchedBrowser | undefined;
   let page: Page;
   let panel: Frame;
+  let extPage: Page;
+  /** What CORS Lens recorded of the second page's calls: exported as a HAR for the CLI after the run. */
+  const recorded: RecordedExchange[] = [];
   /** Chromium's own word (CDP Network domain) on each request: network response headers seen, its CORS error. */
   const cdpSaw = new Map<string, { url: string; network?: boolean; corsError?: string }>();
   const seen = (url: string) => [...cdpSaw.values()].filter((r) => r.url === url).map((r) => [r.network === true, r.corsError ?? null]);
@@ -92,21 +100,27 @@ describe('chromium: a response cached for another origin, named in the CORS pane
     if (!first) throw new Error('Chromium opened no tab');
     page = first;
     ({ panel } = await openCorsPanel(launched.browser));
+    extPage = await extensionPage(launched.browser, 'chromium');
     const cdp = await page.createCDPSession();
     await cdp.send('Network.enable');
-    cdp.on('Network.requestWillBeSent', (e) => cdpSaw.set(e.requestId, { url: e.request.url }));
+    // ExtraInfo events may arrive before requestWillBeSent: each event merges into the request's record.
+    const note = (id: string, patch: { url?: string; network?: boolean; corsError?: string }): void => {
+      cdpSaw.set(id, { url: '', ...cdpSaw.get(id), ...patch });
+    };
+    cdp.on('Network.requestWillBeSent', (e) => note(e.requestId, { url: e.request.url }));
     // A response read from the disk cache gets no responseReceivedExtraInfo (no network headers).
-    cdp.on('Network.responseReceivedExtraInfo', (e) => {
-      const r = cdpSaw.get(e.requestId);
-      if (r) cdpSaw.set(e.requestId, { ...r, network: true });
-    });
+    cdp.on('Network.responseReceivedExtraInfo', (e) => note(e.requestId, { network: true }));
     cdp.on('Network.loadingFailed', (e) => {
-      const r = cdpSaw.get(e.requestId);
-      if (r && e.corsErrorStatus) cdpSaw.set(e.requestId, { ...r, corsError: e.corsErrorStatus.corsError });
+      if (e.corsErrorStatus) note(e.requestId, { corsError: e.corsErrorStatus.corsError });
     });
   });
 
   afterAll(async () => {
+    // CORS Lens's own HAR export of the blocked calls (test/har-samples/cache-chromium.har is a copy).
+    if (recorded.length > 0) {
+      mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+      writeFileSync(join(ROOT, '.tmp/cache-chromium.har'), `${JSON.stringify(writeHar(recorded), null, 2)}\n`);
+    }
     await launched?.close();
     await server?.close();
   });
@@ -118,6 +132,8 @@ describe('chromium: a response cached for another origin, named in the CORS pane
     const a = await pageFetch(page, url);
     await page.goto(`${server.pageB}/`);
     const b = await pageFetch(page, url);
+    const snapshot = await readSnapshot(extPage, server.pageB);
+    recorded.push(...snapshot.exchanges.filter((e) => e.exchange.hops[0]?.request.url === url));
     return [a, b];
   }
 
