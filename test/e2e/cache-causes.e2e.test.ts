@@ -14,14 +14,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
+import { findCause } from '../../src/core/cause/find-cause';
 import { writeHar } from '../../src/core/har/write-har';
+import { rowView } from '../../src/panel/state/row-view';
 import type { RecordedExchange } from '../../src/core/protocol';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCacheServer, type CacheServer } from '../server/cache-server';
-import { type LaunchedBrowser, launchChromium } from '../support/browsers';
+import { type LaunchedBrowser, launch, launchChromium } from '../support/browsers';
 import { openCorsPanel } from '../support/devtools-panel';
-import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
-import { extensionPage, readSnapshot } from '../support/extension-log';
+import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
+import { extensionPage, readSnapshot, setRecordAllTabs, snapshotWhen } from '../support/extension-log';
 import { setFilterText, summaryWhen } from '../support/panel-dom';
 
 interface PageCall {
@@ -176,5 +178,45 @@ describe('chromium: a response cached for another origin, named in the CORS pane
     expect(view.cause, view.text).toBe('cached-for-other-origin');
     expect(view.fix).toMatch(/purge the URL from the CDN or proxy/);
     expect(view.facts).toMatch(/a shared cache \(CDN or proxy\) answered from its copy, \d+ s old \(X-Cache: HIT\), via 1\.1 loopback-cdn/);
+  });
+});
+
+// Firefox ESR shares its HTTP cache between the two origins too, and its webRequest reports
+// `fromCache: true` on the blocked copy (onHeadersReceived and onCompleted): the recorder keeps it,
+// so the exchange says which cache answered, and the panel's tag says `from cache`.
+describe('firefox: the recorder keeps fromCache, the cause names the browser cache', () => {
+  let server: CacheServer;
+  let launched: LaunchedBrowser | undefined;
+
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    server = await startCacheServer();
+    launched = await launch('firefox', { extensionDir: FIREFOX_DIR });
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  test("the browser's HTTP cache", async () => {
+    if (!launched) throw new Error('no browser');
+    const ext = await extensionPage(launched.browser, 'firefox');
+    await setRecordAllTabs(ext);
+    const page = await launched.browser.newPage();
+    const url = `${server.api}/api/browser-cached`;
+    await page.goto(`${server.pageA}/`);
+    expect((await pageFetch(page, url)).outcome).toBe('resolved');
+    await page.goto(`${server.pageB}/`);
+    expect((await pageFetch(page, url)).outcome).toBe('threw');
+    expect(server.hits('/api/browser-cached')).toBe(1);
+    const snap = await snapshotWhen(ext, server.pageB, (s) => s.exchanges.some((e) => e.exchange.hops[0]?.request.url === url));
+    const entry = snap.exchanges.find((e) => e.exchange.hops[0]?.request.url === url);
+    expect(entry?.exchange.hops[0]?.response?.fromCache).toBe(true);
+    expect(entry?.analysis.reasons[0]?.code).toBe('allow-origin-mismatch');
+    // The panel's own computations: the row's tag (row-view.ts) and the cause (cause-view.ts).
+    const cause = entry && findCause(entry.exchange, entry.analysis);
+    expect([cause?.code, entry && rowView(entry).cache]).toEqual(['cached-for-other-origin', 'from cache']);
+    expect(cause?.message).toContain("The response came from the browser's HTTP cache");
   });
 });
