@@ -181,6 +181,46 @@ describe('chromium: a response cached for another origin, named in the CORS pane
   });
 });
 
+describe('chromium: the price of preflights, in the Problems view', () => {
+  let server: CacheServer;
+  let launched: LaunchedBrowser | undefined;
+
+  beforeAll(async () => {
+    ensureExtensionBuilt();
+    server = await startCacheServer();
+    launched = await launchChromium({ extensionDir: CHROME_DIR, devtools: true });
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  test('five PUTs under Access-Control-Max-Age: 0 pay five timed preflights: one preflight-cost problem with the header that cuts them', async () => {
+    if (!launched) throw new Error('no browser');
+    const [page] = await launched.browser.pages();
+    if (!page) throw new Error('Chromium opened no tab');
+    const { panel } = await openCorsPanel(launched.browser);
+    await page.goto(`${server.pageA}/`);
+    const url = `${server.api}/api/no-max-age`;
+    const statuses = await page.evaluate(async (u: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 5; i++) out.push((await fetch(u, { method: 'PUT', body: '{}' })).status);
+      return out;
+    }, url);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(server.hits('/api/no-max-age')).toBe(10);
+    await summaryWhen(panel, (s) => s.preflighted === 5);
+    await panel.$$eval('[role="tab"]', (tabs) => (tabs.find((t) => t.textContent?.startsWith('Problems')) as HTMLElement | undefined)?.click());
+    await panel.waitForSelector('.problem-row[data-code="preflight-cost"]', { timeout: 5_000 });
+    await panel.$eval('.problem-row[data-code="preflight-cost"]', (r) => (r as HTMLElement).click());
+    const detail = await panel.$eval('[aria-label="Problem details"]', (e) => (e as HTMLElement).innerText);
+    expect(detail).toMatch(new RegExp(`${server.pageA} sent 5 preflights to ${server.api} \\(${url} ×5\\), \\d+ ms spent waiting for them: the server sends Access-Control-Max-Age: 0`));
+    expect(detail).toContain('Send Access-Control-Max-Age: 7200 on the preflight answers (OPTIONS)');
+    expect(await panel.$eval('.problem-row[data-code="preflight-cost"]', (r) => r.getAttribute('data-count'))).toBe('5');
+  });
+});
+
 // Firefox ESR shares its HTTP cache between the two origins too, and its webRequest reports
 // `fromCache: true` on the blocked copy (onHeadersReceived and onCompleted): the recorder keeps it,
 // so the exchange says which cache answered, and the panel's tag says `from cache`.

@@ -6,7 +6,8 @@
 //   made for the first page and gives it to the second;
 // - /api/cdn-cached: `max-age=0, s-maxage=600`, so the browser always asks again, and a shared
 //   cache in front of the application (a few lines here, keyed by URL only, like a CDN without
-//   `Vary`) answers the second page with the stored copy, `X-Cache: HIT` and its `Age`.
+//   `Vary`) answers the second page with the stored copy, `X-Cache: HIT` and its `Age`;
+// - /api/no-max-age: a PUT whose preflight answer says `Access-Control-Max-Age: 0`.
 // Every request that reaches the server is counted, so a test can prove the cache answered.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -64,6 +65,12 @@ export async function startCacheServer(): Promise<CacheServer> {
         res.writeHead(200, [...answer.headers, ['X-Cache', 'MISS'], ['Via', '1.1 loopback-cdn']].flat());
         res.end(answer.body);
       }
+    } else if (path === '/api/no-max-age') {
+      // Preflights the browser may not keep (Access-Control-Max-Age: 0): every PUT pays one.
+      const cors: [string, string][] = [['Access-Control-Allow-Origin', origin ?? '*'], ['Vary', 'Origin']];
+      if (req.method === 'OPTIONS') res.writeHead(204, [...cors, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '0']].flat());
+      else res.writeHead(200, [...cors, ['Content-Type', 'application/json']].flat());
+      res.end(req.method === 'OPTIONS' ? undefined : '{}');
     } else {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found\n');
