@@ -66,6 +66,11 @@ function sharedCacheHit(response: ResponseRecord): SharedCacheHit | null {
   return null;
 }
 
+/** `Vary` names Origin (or is `*`): a cache keeps one copy per Origin. */
+export function variesByOrigin(vary: string | null): boolean {
+  return vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
+}
+
 export function cacheFacts(response: ResponseRecord | undefined): CacheFacts | null {
   if (!response) return null;
   const browserCache = response.fromCache === true;
@@ -73,8 +78,7 @@ export function cacheFacts(response: ResponseRecord | undefined): CacheFacts | n
   const sharedCache = sharedCacheHit(response);
   if (!browserCache && !revalidated && !sharedCache) return null;
   const vary = getHeader(response.headers, 'Vary');
-  const varyOrigin = vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
-  return { browserCache, revalidated, sharedCache, vary, varyOrigin, cacheControl: getHeader(response.headers, 'Cache-Control') };
+  return { browserCache, revalidated, sharedCache, vary, varyOrigin: variesByOrigin(vary), cacheControl: getHeader(response.headers, 'Cache-Control') };
 }
 
 /** A few words for a list row: `from cache`, `from CDN (age 120 s)`, `revalidated (304)`. */

@@ -4,8 +4,8 @@
 // the server may send other headers by now ("I deployed the fix and it still fails").
 
 import type { Analysis } from '../analysis';
-import { cacheFactLines, cacheFacts, type CacheFacts } from '../cache/cache-facts';
-import { getHeader, splitList, trimOws } from '../headers';
+import { cacheFactLines, cacheFacts, type CacheFacts, variesByOrigin } from '../cache/cache-facts';
+import { getHeader, trimOws } from '../headers';
 import type { Exchange, ResponseRecord } from '../model';
 import type { Cause } from './cause';
 
@@ -50,8 +50,7 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
   const allowed = getHeader(response.headers, 'Access-Control-Allow-Origin');
   const origin = getHeader(hop.request.headers, 'Origin') ?? exchange.initiatorOrigin;
   const named = allowed === null ? null : trimOws(allowed);
-  const vary = getHeader(response.headers, 'Vary');
-  const varyOrigin = facts?.varyOrigin ?? (vary !== null && splitList(vary).some((v) => v === '*' || v.toLowerCase() === 'origin'));
+  const varyOrigin = variesByOrigin(getHeader(response.headers, 'Vary'));
   const otherOrigin = named !== null && origin !== null && named !== '*' && named !== 'null' && named !== origin && !varyOrigin;
   if (!facts && !(otherOrigin && reusable(response))) return null;
   const common = { stage: first.stage, hop: first.hop, status: response.status, corroborated: false, headersOnSuccess: [] };
@@ -63,7 +62,7 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
     return {
       code: 'cached-for-other-origin', tag: 'cached for another origin', ...common,
       evidence: [...evidence, `Access-Control-Allow-Origin: ${named}, but this request came from ${origin}`],
-      message: `The response came from ${cache}, and its Access-Control-Allow-Origin names ${named}: the cache stored the answer the server made for a request from ${named} and gave it to this page (${origin}), because the response does not say Vary: Origin.`,
+      message: `The response came from ${cache}, and its Access-Control-Allow-Origin names ${named}: the cache stored the answer the server made for a request from ${named} and gave it to this page (${origin}), because the response does not say Vary: Origin. (If the server names ${named} whatever the Origin, no cache is to blame: it must allow ${origin} too.)`,
       fix: `Send Vary: Origin on every response whose Access-Control-Allow-Origin depends on the request's Origin (every server configuration of cors-lens --fix does), then get rid of the stored copies: ${bypass(facts)}.`,
     };
   }
