@@ -66,21 +66,24 @@ function costText(server: string, page: string, costs: ReadonlyMap<string, Endpo
 }
 
 /**
- * `preflight-cost` findings, per exchange (the same indices as `items`): every exchange that paid
+ * `preflight-cost` findings, per exchange (the same indices as `items`, undefined for most): every exchange that paid
  * a preflight at an endpoint its page preflighted MANY_PREFLIGHTS times or more under a short or
  * missing Max-Age. Linear: one pass to count, one to hand out.
  */
-export function preflightCostFindings(items: readonly { readonly exchange: Exchange }[]): readonly (readonly ProblemFinding[])[] {
+export function preflightCostFindings(items: readonly { readonly exchange: Exchange }[]): readonly (readonly ProblemFinding[] | undefined)[] {
   const servers = new Map<string, { server: string; page: string; costs: Map<string, EndpointCost> }>();
+  // A page calls the same few URLs again and again: each is parsed once.
+  const endpoints = new Map<string, string>();
   items.forEach(({ exchange }, index) => {
     const first = exchange.hops[0];
     if (!first || exchange.preflights.length === 0 || exchange.initiatorOrigin === null) return;
     const server = originOf(first.request.url);
     if (server === null) return;
-    const key = JSON.stringify([server, exchange.initiatorOrigin]);
+    const key = `${server} ${exchange.initiatorOrigin}`;
     let group = servers.get(key);
     if (!group) servers.set(key, (group = { server, page: exchange.initiatorOrigin, costs: new Map() }));
-    const endpoint = endpointOf(first.request.url);
+    let endpoint = endpoints.get(first.request.url);
+    if (endpoint === undefined) endpoints.set(first.request.url, (endpoint = endpointOf(first.request.url)));
     let cost = group.costs.get(endpoint);
     if (!cost) group.costs.set(endpoint, (cost = { count: 0, ms: 0, timed: 0, maxAge: null, exchanges: [], triggers: new Set() }));
     cost.exchanges.push(index);
@@ -96,7 +99,8 @@ export function preflightCostFindings(items: readonly { readonly exchange: Excha
       if (trigger) cost.triggers.add(trigger);
     }
   });
-  const out: ProblemFinding[][] = items.map(() => []);
+  // Sparse: most exchanges pay no costly preflight.
+  const out: ProblemFinding[][] = [];
   for (const { server, page, costs } of servers.values()) {
     const costly = new Map([...costs].filter(([, c]) => c.count >= MANY_PREFLIGHTS && (c.maxAge === null || c.maxAge < SHORT_MAX_AGE)));
     if (costly.size === 0) continue;
@@ -105,7 +109,7 @@ export function preflightCostFindings(items: readonly { readonly exchange: Excha
     for (const [endpoint, c] of costly) {
       for (const i of c.exchanges) {
         const method = items[i]?.exchange.hops[0]?.request.method ?? '';
-        out[i]?.push({ key, kind: 'warning', code: 'preflight-cost', severity: 'info', endpoint, method, initiatorOrigin: page, message, fix: { ...NO_FIX, note } });
+        (out[i] ??= []).push({ key, kind: 'warning', code: 'preflight-cost', severity: 'info', endpoint, method, initiatorOrigin: page, message, fix: { ...NO_FIX, note } });
       }
     }
   }
