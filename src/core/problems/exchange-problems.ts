@@ -82,7 +82,8 @@ export function exchangeProblems(input: ProblemInput, audit: readonly AuditFindi
   }
   for (const f of audit) {
     // The advice is the fix; the message names values (an origin, header names) of this one exchange.
-    const key = JSON.stringify(['security', f.code, ...(SERVER_WIDE.has(f.code) ? ['server', ...server] : where), f.fix]);
+    // Server-wide: the severity splits too (credentials on some routes make the same fault worse there).
+    const key = JSON.stringify(['security', f.code, ...(SERVER_WIDE.has(f.code) ? ['server', ...server, f.severity] : where), f.fix]);
     out.push({ key, kind: 'security', code: f.code, severity: f.severity, endpoint, method, initiatorOrigin, message: f.message, fix: { ...NO_FIX, note: f.fix }, attack: f.attack });
   }
   return out;

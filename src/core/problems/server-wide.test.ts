@@ -38,3 +38,15 @@ describe('a fix that is a server setting is one problem per server, listing its 
     ]);
   });
 });
+
+test('a worse severity at some routes is its own server-wide problem', () => {
+  // /me answers each Origin its own value without Vary: the audit rates that medium (endpoint-audit.ts).
+  const OTHER_PAGE = 'http://localhost:7000';
+  const echo = (page: string) => exchange([hop('GET', `${API}/me`, { ...CORS, Origin: page }, 200, { 'Access-Control-Allow-Origin': page })], { id: `s${next++}`, initiatorOrigin: page });
+  const items = [echo(PAGE), echo(OTHER_PAGE), noVary('GET', `${API}/a`), noVary('GET', `${API}/b`)].map((x) => ({ exchange: x, analysis: analyzeExchange(x) }));
+  const vary = findProblems(items, auditRecording(items).byExchange).filter((p) => p.code === 'allow-origin-without-vary' && p.initiatorOrigin === PAGE);
+  expect(vary.map((p) => [p.severity, p.endpoints])).toEqual([
+    ['medium', [`${API}/me`]],
+    ['low', [`${API}/a`, `${API}/b`]],
+  ]);
+});
