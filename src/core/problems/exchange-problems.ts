@@ -73,17 +73,19 @@ export function exchangeProblems(input: ProblemInput, audit: readonly AuditFindi
   const blocked = blockedFinding(input, where);
   if (blocked) out.push(blocked);
   const audited = new Set(audit.map((f) => f.code));
-  const server = [originOf(first?.request.url ?? ''), initiatorOrigin] as const;
+  // Only a server-wide finding needs the server's origin (a URL parse): computed on first use.
+  let serverKey: readonly [string | null, string | null] | undefined;
+  const server = () => (serverKey ??= [originOf(first?.request.url ?? ''), initiatorOrigin]);
   for (const w of analysis.warnings) {
     // A network error's warning says what its cause says, in fewer words: one problem, the cause.
     if (audited.has(w.code) || (w.code === 'request-error' && input.cause)) continue;
-    const key = SERVER_WIDE.has(w.code) ? JSON.stringify(['warning', w.code, 'server', ...server]) : JSON.stringify(['warning', w.code, ...where, foldUrls(w.message, exchange)]);
+    const key = SERVER_WIDE.has(w.code) ? JSON.stringify(['warning', w.code, 'server', ...server()]) : JSON.stringify(['warning', w.code, ...where, foldUrls(w.message, exchange)]);
     out.push({ key, kind: 'warning', code: w.code, severity: w.severity, endpoint, method, initiatorOrigin, message: w.message, fix: NO_FIX });
   }
   for (const f of audit) {
     // The advice is the fix; the message names values (an origin, header names) of this one exchange.
     // Server-wide: the severity splits too (credentials on some routes make the same fault worse there).
-    const key = JSON.stringify(['security', f.code, ...(SERVER_WIDE.has(f.code) ? ['server', ...server, f.severity] : where), f.fix]);
+    const key = JSON.stringify(['security', f.code, ...(SERVER_WIDE.has(f.code) ? ['server', ...server(), f.severity] : where), f.fix]);
     out.push({ key, kind: 'security', code: f.code, severity: f.severity, endpoint, method, initiatorOrigin, message: f.message, fix: { ...NO_FIX, note: f.fix }, attack: f.attack });
   }
   return out;
