@@ -52,3 +52,20 @@ describe('headers', () => {
     expect(originOf('https://a.test:443/x')).toBe('https://a.test');
   });
 });
+
+describe('fromCache (the browser cache answered)', () => {
+  test.each<[string, boolean | undefined, true | undefined]>([
+    ['Chromium/Firefox onCompleted from the cache', true, true],
+    ['from the network', false, undefined],
+    ['onHeadersReceived (no fromCache field)', undefined, undefined],
+  ])('%s', (_name, fromCache, expected) => {
+    const event = normalizeEvent('complete', { ...base, statusCode: 200, ...(fromCache !== undefined ? { fromCache } : {}) });
+    expect(event.phase === 'complete' ? event.response.fromCache : 'wrong phase').toBe(expected);
+  });
+
+  // Chromium ends a CORS-blocked response with onErrorOccurred (net::ERR_FAILED), fromCache included.
+  test.each<[boolean | undefined, true | undefined]>([[true, true], [false, undefined], [undefined, undefined]])('onErrorOccurred with fromCache %s', (fromCache, expected) => {
+    const event = normalizeEvent('error', { ...base, error: 'net::ERR_FAILED', ...(fromCache !== undefined ? { fromCache } : {}) });
+    expect(event.phase === 'error' ? event.fromCache : 'wrong phase').toBe(expected);
+  });
+});

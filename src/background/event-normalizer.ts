@@ -34,6 +34,8 @@ export interface WebRequestDetails {
   readonly error?: string;
   /** The server's address (Chromium: onResponseStarted/onCompleted/onBeforeRedirect; Firefox: most events). */
   readonly ip?: string | null;
+  /** Served from the browser's HTTP cache (onResponseStarted, onBeforeRedirect, onCompleted, onErrorOccurred). */
+  readonly fromCache?: boolean;
 }
 
 /** Which webRequest event fired, in the order of a request's life. */
@@ -58,7 +60,8 @@ export type RequestEvent =
   | (EventBase & { readonly phase: 'send'; readonly requestHeaders: HeaderList })
   | (EventBase & { readonly phase: 'response' | 'complete'; readonly response: ResponseRecord })
   | (EventBase & { readonly phase: 'redirect'; readonly response: ResponseRecord; readonly redirectUrl: string })
-  | (EventBase & { readonly phase: 'error'; readonly error: string });
+  // `fromCache`: Chromium reports a CORS-blocked response by onErrorOccurred, which says whether the cache answered.
+  | (EventBase & { readonly phase: 'error'; readonly error: string; readonly fromCache?: true });
 
 /** `scheme://host[:port]` of a URL; `null` for an unparsable one. Non-special schemes keep their host. */
 export function originOf(url: string): string | null {
@@ -116,6 +119,7 @@ function responseOf(details: WebRequestDetails, pool: StringPool | undefined): R
     status: details.statusCode ?? 0,
     statusText: statusTextOf(details.statusLine),
     headers: normalizeHeaders(details.responseHeaders, pool),
+    ...(details.fromCache === true ? { fromCache: true as const } : {}),
   };
 }
 
@@ -143,6 +147,6 @@ export function normalizeEvent(phase: RequestPhase, details: WebRequestDetails, 
     case 'redirect':
       return { ...base, phase, response: responseOf(details, pool), redirectUrl: details.redirectUrl ?? '' };
     case 'error':
-      return { ...base, phase, error: details.error ?? 'unknown error' };
+      return { ...base, phase, error: details.error ?? 'unknown error', ...(details.fromCache === true ? { fromCache: true as const } : {}) };
   }
 }

@@ -77,3 +77,26 @@ describe('ExchangeAssembler edge orders', () => {
     expect(run([complete('b', 'GET', 5)], assembler).map((x) => x.id)).toEqual(['b']);
   });
 });
+
+describe('a response the browser cache answered', () => {
+  const headers = [{ name: 'Access-Control-Allow-Origin', value: 'http://other.test' }];
+  const received: RequestEvent = { ...ev('a', 'GET', 2), phase: 'response', response: { status: 200, headers } };
+  test.each<[string, RequestEvent[], boolean | undefined, number | undefined]>([
+    // Chromium, blocked: onHeadersReceived (no fromCache field), then onErrorOccurred with fromCache.
+    ['blocked: onErrorOccurred says fromCache', [send('a', 'GET', 1), received, { ...ev('a', 'GET', 3), phase: 'error', error: 'net::ERR_FAILED', fromCache: true }], true, 1],
+    // Passed: onCompleted (registered without responseHeaders) says fromCache; the headers stay.
+    ['passed: onCompleted says fromCache', [send('a', 'GET', 1), received, { ...ev('a', 'GET', 3), phase: 'complete', response: { status: 200, headers: [], fromCache: true } }], true, 1],
+    ['from the network', [send('a', 'GET', 1), received, complete('a', 'GET', 3)], undefined, 1],
+  ])('%s', (_name, events, fromCache, headerCount) => {
+    const assembler = new ExchangeAssembler();
+    const [x] = events.flatMap((e) => assembler.handle(e));
+    expect(x?.hops[0]?.response?.fromCache).toBe(fromCache);
+    expect(x?.hops[0]?.response?.headers.length).toBe(headerCount);
+  });
+
+  test('a preflight records how long it took', () => {
+    const assembler = new ExchangeAssembler();
+    const [x] = [start('a', 'PUT', 1), preflightSend('p', 'PUT', 10), complete('p', 'OPTIONS', 35, 204), send('a', 'PUT', 36), complete('a', 'PUT', 40)].flatMap((e) => assembler.handle(e));
+    expect(x?.preflights[0]?.durationMs).toBe(25);
+  });
+});

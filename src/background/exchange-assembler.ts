@@ -56,7 +56,8 @@ function methodAfterRedirect(method: string, status: number): string {
  */
 function merged(earlier: ResponseRecord | undefined, later: ResponseRecord): ResponseRecord {
   if (!earlier || later.headers.length > 0) return later;
-  return { ...earlier, status: later.status || earlier.status, statusText: later.statusText || earlier.statusText || '' };
+  // onHeadersReceived has no `fromCache`; the later event says whether the cache answered.
+  return { ...earlier, status: later.status || earlier.status, statusText: later.statusText || earlier.statusText || '', ...(later.fromCache ? { fromCache: true as const } : {}) };
 }
 
 export class ExchangeAssembler {
@@ -182,6 +183,8 @@ export class ExchangeAssembler {
     // A redirected preflight is a failed one (Fetch §4.8 step 7); the browser reports the error next.
     if (event.phase !== 'complete' && event.phase !== 'error') return [];
     preflight.done = true;
+    // What the preflight cost the page: from its headers going out to its answer (preflight-cost).
+    if (event.at >= preflight.at) record.durationMs = event.at - preflight.at;
     const request = preflight.linkedTo === undefined ? undefined : this.state.requests.get(preflight.linkedTo);
     return request ? this.finishIfReady(request) : [];
   }
@@ -223,6 +226,7 @@ export class ExchangeAssembler {
       case 'error':
         request.error = event.error;
         request.finishedAt = event.at;
+        if (event.fromCache && hop.response) hop.response = { ...hop.response, fromCache: true };
         // A request its preflight refused never sends headers (Chromium: onBeforeRequest, then
         // onErrorOccurred), and onBeforeRequest is not listened to: its error is the first event
         // seen, the moment to take its preflight.

@@ -5,7 +5,8 @@
 // cause (the real cause behind a failure, src/core/cause: { code, tag, message, evidence, fix, ... }, or null),
 // likely and likelyBecause (for `unknown` that hangs on the credentials mode, src/core/likely.ts).
 // Beside `exchanges`, `problems` (src/core/problems): each cause at each endpoint once, with
-// `exchanges` as indices into the `exchanges` array printed (problemJson below).
+// `exchanges` as indices into the `exchanges` array printed (problemJson below); `endpoints`
+// (added) lists every endpoint of a server-wide problem, `endpoint` stays its first.
 // Same-origin exchanges are included (they are exchanges too, with crossOrigin false);
 // `--only cross-origin` leaves them out.
 
@@ -36,6 +37,7 @@ export function problemJson(p: Problem): Record<string, unknown> {
     message: p.message,
     attack: p.attack ?? null,
     cause: p.cause ? { code: p.cause.code, tag: p.cause.tag, message: p.cause.message, fix: p.cause.fix } : null,
+    endpoints: p.endpoints,
   };
 }
 

@@ -126,6 +126,7 @@ describe('formatJson', () => {
         id: expect.stringMatching(/^p-[0-9a-f]{12}$/) as unknown, kind: 'blocked', code: 'preflight-invalid-status', severity: 'error',
         endpoint: 'http://api.test/x/:id', method: 'PUT', initiatorOrigin: 'http://p.test', count: 2, exchanges: [1, 2],
         fix: { preflight: BLOCKED.fix.preflight, preflightStatus: 204, response: BLOCKED.fix.response }, message: 'The preflight got 404.', attack: null, cause: null,
+        endpoints: ['http://api.test/x/:id'],
       },
     ]);
     expect(Object.keys(problemJson(findProblems(rows)[0]!)).slice(0, 10)).toEqual(['id', 'kind', 'code', 'severity', 'endpoint', 'method', 'initiatorOrigin', 'count', 'exchanges', 'fix']);

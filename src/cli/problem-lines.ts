@@ -3,6 +3,7 @@
 // paragraph under every row.
 
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import { originOf } from '../core/origin';
 import type { Problem } from '../core/problems/problems';
 import { showHeaderFix } from './cause-lines';
 import { fixLines } from './format-fix';
@@ -50,7 +51,13 @@ export function problemBody(p: Problem): string[] {
 
 export function problemHead(p: Problem, label: string, rows: readonly AnalyzedExchange[]): string {
   const from = p.initiatorOrigin === null ? '' : ` from ${p.initiatorOrigin}`;
+  if (p.endpoints.length > 1) return `${label}  ${kindLabel(p)}: ${p.code} · ${p.endpoints.length} endpoints of ${originOf(p.endpoint) ?? p.endpoint}${from} · ${affected(p, rows)}`;
   return `${label}  ${kindLabel(p)}: ${p.code} · ${p.method} ${p.endpoint}${from} · ${affected(p, rows)}`;
+}
+
+/** A server-wide problem names each of its endpoints under its heading: none is lost in the grouping. */
+export function endpointLines(p: Problem): string[] {
+  return p.endpoints.length > 1 ? p.endpoints.map((e) => `    at ${e}`) : [];
 }
 
 const bodyKey = (p: Problem): string => JSON.stringify([p.kind, p.code, problemBody(p)]);
@@ -80,7 +87,7 @@ export function problemsSection(problems: readonly Problem[], rows: readonly Ana
   problems.forEach((p, i) => {
     const key = bodyKey(p);
     if (key !== previous) lines.push('');
-    lines.push(problemHead(p, problemLabel(i), rows));
+    lines.push(problemHead(p, problemLabel(i), rows), ...endpointLines(p));
     const next = problems[i + 1];
     if (!next || bodyKey(next) !== key) lines.push(...problemBody(p).map((l) => `    ${l}`));
     previous = key;

@@ -21,6 +21,12 @@ export interface ResponseRecord {
   readonly status: number;
   readonly statusText?: string;
   readonly headers: HeaderList;
+  /**
+   * The browser served it from its own HTTP cache (webRequest `fromCache`, HAR `_fromCache`, a
+   * Firefox HAR's `cache` entry, or `_transferSize: 0` with a status): its CORS headers are the
+   * cached copy's, not what the server sends now (src/core/cache).
+   */
+  readonly fromCache?: true;
 }
 
 /**
@@ -41,6 +47,8 @@ export interface Preflight {
   readonly response?: ResponseRecord;
   readonly error?: string;
   readonly harIndex?: number;
+  /** How long the preflight took, in ms, when recorded (HAR `time`, webRequest send → completed). */
+  readonly durationMs?: number;
 }
 
 /**

@@ -52,7 +52,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /** Two servers (IPv4 and IPv6 loopback) on one port number; retries if ::1 has that port taken. */
-async function listenBoth(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; servers: Server[] }> {
+export async function listenBoth(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; servers: Server[] }> {
   for (let attempt = 0; attempt < 10; attempt += 1) {
     const v4 = createServer(handler);
     const port = await listen(v4, 0, '127.0.0.1');

@@ -15,7 +15,9 @@ export type CauseCode =
   | 'login-redirect'
   | 'no-response'
   | 'blocked-by-client'
-  | 'private-network';
+  | 'private-network'
+  | 'cached-response'
+  | 'cached-for-other-origin';
 
 export interface Cause {
   readonly code: CauseCode;

@@ -4,6 +4,7 @@
 
 import type { Analysis } from '../analysis';
 import type { Exchange } from '../model';
+import { cacheCause } from './cache-cause';
 import type { Cause } from './cause';
 import { loginRedirectCause } from './login-redirect';
 import { networkCause } from './network-cause';
@@ -18,7 +19,7 @@ export function findCause(exchange: Exchange, analysis: Analysis, context: Recor
   if (analysis.verdict === 'allowed') return null;
   if (analysis.type !== 'simple' && analysis.type !== 'preflighted') return null;
   try {
-    return networkCause(exchange, analysis) ?? loginRedirectCause(exchange, analysis) ?? statusCause(exchange, analysis, context);
+    return networkCause(exchange, analysis) ?? loginRedirectCause(exchange, analysis) ?? statusCause(exchange, analysis, context) ?? cacheCause(exchange, analysis);
   } catch {
     // Never throw on odd records (the analyzer's promise, analyze.property.test.ts): no cause then.
     return null;

@@ -21,6 +21,7 @@ export function responseOf(entry: HarEntryView): ResponseRecord | undefined {
     status: entry.status,
     ...(entry.statusText !== '' ? { statusText: entry.statusText } : {}),
     headers: entry.responseHeaders,
+    ...(entry.fromCache ? { fromCache: true as const } : {}),
   };
 }
 
@@ -40,6 +41,8 @@ export function preflightOf(entry: HarEntryView): Preflight {
     ...(response ? { response } : {}),
     ...(entry.error !== undefined ? { error: entry.error } : {}),
     harIndex: entry.index,
+    // 0 is what writers put for "not measured" (HAR 1.2 has no "unknown" for `time`).
+    ...(entry.time !== undefined && entry.time > 0 ? { durationMs: entry.time } : {}),
   };
 }
 

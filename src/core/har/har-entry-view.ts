@@ -46,6 +46,10 @@ export interface HarEntryView {
   readonly serverIp?: string;
   /** Our own export's `_corsLens` tag, when present and well-formed. */
   readonly corsLens?: CorsLensEntryTag;
+  /** Answered from the browser's HTTP cache (har-cache-signal.ts). */
+  readonly fromCache?: true;
+  /** `entry.time`, ms, when given. */
+  readonly time?: number;
   /** Our own export's `_cors` analysis, unvalidated: only passed through. */
   readonly cors?: unknown;
 }

@@ -13,6 +13,8 @@ export type WrittenEntry = Omit<Entry, '_initiator' | '_resourceType'> & {
   _resourceType?: string;
   _corsLens: CorsLensEntryTag;
   _cors?: unknown;
+  /** Chrome's field: set when the browser's HTTP cache answered (src/core/har/har-cache-signal.ts). */
+  _fromCache?: string;
 };
 
 const headers = (list: HeaderList): HarHeader[] => list.map(({ name, value }) => ({ name, value }));
@@ -92,19 +94,22 @@ export interface EntryParts {
   readonly initiator: WrittenEntry['_initiator'];
   readonly resourceType: string | undefined;
   readonly cors: unknown;
+  /** How long it took (a preflight's `durationMs`), when recorded. */
+  readonly time?: number | undefined;
 }
 
 export function entryJson(parts: EntryParts): WrittenEntry {
   return {
     ...(parts.pageref !== undefined ? { pageref: parts.pageref } : {}),
     startedDateTime: isoTime(parts.startedAt),
-    time: 0,
+    time: parts.time ?? 0,
     request: requestJson(parts.request),
     response: responseJson(parts.response, parts.error),
     cache: {},
     timings: { send: 0, wait: 0, receive: 0 },
     ...(parts.initiator ? { _initiator: parts.initiator } : {}),
     ...(parts.resourceType !== undefined ? { _resourceType: parts.resourceType } : {}),
+    ...(parts.response?.fromCache ? { _fromCache: 'disk' } : {}),
     _corsLens: parts.tag,
     ...(parts.cors !== undefined ? { _cors: parts.cors } : {}),
   };

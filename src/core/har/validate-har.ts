@@ -5,6 +5,7 @@
 
 import type { Header } from '../model';
 import { readCorsLensTag } from './cors-lens-tag';
+import { harFromCache, harTime } from './har-cache-signal';
 import type { HarEntryView, HarPageView, InitiatorView } from './har-entry-view';
 import { StringPool } from './string-pool';
 
@@ -103,6 +104,7 @@ function readEntry(raw: unknown, index: number, pool: StringPool): HarEntryView 
   const initiator = readInitiator(raw._initiator, raw._initiator_type);
   const resourceType = nonEmptyString(raw._resourceType);
   const corsLens = readCorsLensTag(raw._corsLens);
+  const time = harTime(raw);
   return {
     index,
     ...(typeof raw.pageref === 'string' ? { pageref: pool.get(raw.pageref) } : {}),
@@ -120,6 +122,8 @@ function readEntry(raw: unknown, index: number, pool: StringPool): HarEntryView 
     ...(resourceType !== undefined ? { resourceType } : {}),
     ...(nonEmptyString(raw.serverIPAddress) !== undefined ? { serverIp: nonEmptyString(raw.serverIPAddress) as string } : {}),
     ...(corsLens ? { corsLens } : {}),
+    ...(harFromCache(raw, response, status) ? { fromCache: true as const } : {}),
+    ...(time !== undefined ? { time } : {}),
     ...(raw._cors !== undefined ? { cors: raw._cors } : {}),
   };
 }

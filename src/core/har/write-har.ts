@@ -68,6 +68,7 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
           initiator: { type: 'preflight', url: hop.request.url, requestId: exchange.id },
           resourceType: 'preflight',
           cors: undefined,
+          time: preflight.durationMs,
         }),
       );
     });

@@ -8,6 +8,7 @@ import type { AuditFinding } from '../audit/finding';
 import type { Cause } from '../cause/cause';
 import { NO_FIX } from '../fix';
 import type { Exchange } from '../model';
+import { originOf } from '../origin';
 import { endpointOf } from '../report/endpoint-key';
 import type { ProblemFinding } from './problem';
 
@@ -17,6 +18,14 @@ export interface ProblemInput {
   /** The real cause behind a block (src/core/cause), when known. */
   readonly cause?: Cause | null;
 }
+
+/**
+ * Findings whose fix is one setting of the whole server, not of a route: a missing `Vary: Origin`,
+ * a wildcard answered to credentialed requests, the preflight cache's Max-Age (too long, or too
+ * short: preflight-cost.ts). They group by server origin and page origin, and list their endpoints,
+ * so that one missing header at 11 routes is one problem with one fix.
+ */
+export const SERVER_WIDE: ReadonlySet<string> = new Set(['allow-origin-without-vary', 'wildcard-with-credentials-attempted', 'max-age-capped', 'preflight-cost']);
 
 /**
  * A message or fix names this exchange's URL (`…reached https://api.example/users/42 through a
@@ -64,15 +73,19 @@ export function exchangeProblems(input: ProblemInput, audit: readonly AuditFindi
   const blocked = blockedFinding(input, where);
   if (blocked) out.push(blocked);
   const audited = new Set(audit.map((f) => f.code));
+  // Only a server-wide finding needs the server's origin (a URL parse): computed on first use.
+  let serverKey: readonly [string | null, string | null] | undefined;
+  const server = () => (serverKey ??= [originOf(first?.request.url ?? ''), initiatorOrigin]);
   for (const w of analysis.warnings) {
     // A network error's warning says what its cause says, in fewer words: one problem, the cause.
     if (audited.has(w.code) || (w.code === 'request-error' && input.cause)) continue;
-    const key = JSON.stringify(['warning', w.code, ...where, foldUrls(w.message, exchange)]);
+    const key = SERVER_WIDE.has(w.code) ? JSON.stringify(['warning', w.code, 'server', ...server()]) : JSON.stringify(['warning', w.code, ...where, foldUrls(w.message, exchange)]);
     out.push({ key, kind: 'warning', code: w.code, severity: w.severity, endpoint, method, initiatorOrigin, message: w.message, fix: NO_FIX });
   }
   for (const f of audit) {
     // The advice is the fix; the message names values (an origin, header names) of this one exchange.
-    const key = JSON.stringify(['security', f.code, ...where, f.fix]);
+    // Server-wide: the severity splits too (credentials on some routes make the same fault worse there).
+    const key = JSON.stringify(['security', f.code, ...(SERVER_WIDE.has(f.code) ? ['server', ...server(), f.severity] : where), f.fix]);
     out.push({ key, kind: 'security', code: f.code, severity: f.severity, endpoint, method, initiatorOrigin, message: f.message, fix: { ...NO_FIX, note: f.fix }, attack: f.attack });
   }
   return out;

@@ -1,4 +1,5 @@
-// A problem is one cause at one endpoint: the same reason (or warning, or security finding) code,
+// A problem is one cause at one endpoint (or, when the fix is a setting of the whole server, one
+// cause at one server: exchange-problems.ts's SERVER_WIDE): the same reason (or warning, or security finding) code,
 // seen from the same page origin, with the same method, on the same URL pattern (ids folded,
 // path-pattern.ts), with the same suggested fix. A real app calls a few endpoints hundreds of
 // times; the user wants each fault once, with its fix and the requests it affects, the way
@@ -40,6 +41,11 @@ export interface ProblemFinding {
 }
 
 export interface Problem extends Omit<ProblemFinding, 'key'> {
+  /**
+   * Every endpoint it affects, `endpoint` first: one for a problem at one endpoint, several for a
+   * server-wide one (a setting of the server, such as a missing `Vary: Origin`, at each of its routes).
+   */
+  readonly endpoints: readonly string[];
   /** Stable across new traffic: a hash of the grouping key (`p-` and 12 hex digits). */
   readonly id: string;
   readonly count: number;

@@ -56,6 +56,15 @@ function endpointHtml(ep: FailingEndpoint, index: number, report: Report): strin
   ].join('\n');
 }
 
+function serverWideHtml(report: Report): string {
+  if (report.serverWide.length === 0) return '';
+  const items = report.serverWide.map(
+    (s, i) =>
+      `<section><h3>${i + 1}. ${code(s.code)} (${e(s.severity)})</h3><p>From the page origin ${code(s.initiatorOrigin)}; ${s.count} request${s.count === 1 ? '' : 's'} at ${s.endpoints.length} endpoint${s.endpoints.length === 1 ? '' : 's'}:</p><ul>${s.endpoints.map((x) => `<li>${code(x)}</li>`).join('')}</ul><p>${e(s.message)}</p><p>Fix: ${e(s.fix)}</p></section>`,
+  );
+  return `\n<h2>Server-wide settings</h2><p>These pass today; each is one setting of the server, for all the endpoints listed.</p>\n${items.join('\n')}`;
+}
+
 export function htmlReport(report: Report): string {
   const { counts } = report;
   const meta = [report.source ? `<p>Source: ${code(report.source)}</p>` : '', report.generatedAt ? `<p>Generated: ${code(report.generatedAt)}</p>` : ''].join('');
@@ -71,7 +80,7 @@ export function htmlReport(report: Report): string {
 <title>CORS report</title><style>${STYLE}</style></head>
 <body><h1>CORS report</h1>
 ${meta}${summary}${privacy}
-${body}
+${body}${serverWideHtml(report)}
 </body></html>
 `;
 }

@@ -71,6 +71,28 @@ function endpointSection(e: FailingEndpoint, index: number, report: Report): str
   return lines;
 }
 
+function serverWideSection(report: Report): string[] {
+  if (report.serverWide.length === 0) return [];
+  return [
+    '## Server-wide settings',
+    '',
+    'These pass today; each is one setting of the server, for all the endpoints listed.',
+    '',
+    ...report.serverWide.flatMap((s, i) => [
+      `### ${i + 1}. ${mdCode(s.code)} (${mdText(s.severity)})`,
+      '',
+      `From the page origin ${mdCode(s.initiatorOrigin)}; ${s.count} request${s.count === 1 ? '' : 's'} at ${s.endpoints.length} endpoint${s.endpoints.length === 1 ? '' : 's'}:`,
+      '',
+      ...s.endpoints.map((e) => `- ${mdCode(e)}`),
+      '',
+      mdText(s.message),
+      '',
+      `Fix: ${mdText(s.fix)}`,
+      '',
+    ]),
+  ];
+}
+
 export function markdownReport(report: Report): string {
   const { counts } = report;
   const lines = [
@@ -85,5 +107,6 @@ export function markdownReport(report: Report): string {
     ...report.endpoints.flatMap((e, i) => endpointSection(e, i, report)),
   ];
   if (report.endpoints.length === 0) lines.push('Nothing was blocked.', '');
+  lines.push(...serverWideSection(report));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

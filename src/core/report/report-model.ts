@@ -8,6 +8,7 @@ import type { Snippet } from '../snippets/registry';
 import { snippetInputFor } from '../snippets/snippet-input-for';
 import { endpointOf } from './endpoint-key';
 import { redactAnalysis, redactExchange } from './redact-exchange';
+import { serverWideSettings, type ServerWideSetting } from './server-wide';
 import { announcedHeaders, relevantRequestHeaders, relevantResponseHeaders } from './relevant-headers';
 
 /** An analysed exchange: `AnalyzedExchange` (CLI) and `RecordedExchange` (panel) are both one. */
@@ -63,6 +64,8 @@ export interface Report {
   readonly server: { readonly id: string; readonly label: string; readonly language: string } | null;
   readonly counts: { readonly crossOrigin: number; readonly allowed: number; readonly blocked: number; readonly unknown: number };
   readonly endpoints: readonly FailingEndpoint[];
+  /** Settings of a whole server, once per server and page origin (server-wide.ts). */
+  readonly serverWide: readonly ServerWideSetting[];
 }
 
 export const changesServer = (fix: Fix): boolean => fix.preflight !== null || fix.response !== null || fix.preflightStatus !== null;
@@ -150,5 +153,6 @@ export function buildReport(items: readonly ReportItem[], options: ReportOptions
     server: snippet ? { id: snippet.id, label: snippet.label, language: snippet.language } : null,
     counts: { crossOrigin: prepared.length, allowed: count('allowed'), blocked: count('blocked'), unknown: count('unknown') },
     endpoints,
+    serverWide: serverWideSettings(prepared),
   };
 }

@@ -3,6 +3,7 @@
 import { causeHasConfig } from '../../core/cause/cause-config';
 import type { Cause } from '../../core/cause/cause';
 import type { RecordedExchange } from '../../core/protocol';
+import { CacheSection } from './CacheSection';
 import { CauseSection } from './CauseSection';
 import { rowView, verdictLabel } from '../state/row-view';
 import { CurlSection } from './CurlSection';
@@ -78,6 +79,7 @@ export function DetailView({ entry, cause = null, redact, onClose, probe, rerun,
         </p>
       </header>
       {cause && <CauseSection cause={cause} />}
+      <CacheSection exchange={exchange} />
       <ReasonSection analysis={analysis} browserReason={cause !== null} />
       <WarningsSection analysis={analysis} />
       {headerFix && <FixSection fix={analysis.fix} />}

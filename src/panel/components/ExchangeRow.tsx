@@ -26,6 +26,11 @@ export function ExchangeRow({ row, index, selected, onClick }: ExchangeRowProps)
       <span role="gridcell" class="c-verdict" title={row.likely ? 'Undecided from the record; the likely answer under the assumption in Reason' : undefined}>{verdictLabel(row)}</span>
       <span role="gridcell" class="c-status" title={row.error || undefined}>{row.status}</span>
       <span role="gridcell" class="c-reason" title={row.reason}>
+        {row.cache && (
+          <span class="cache-tag" title="A cache answered: the CORS headers are the cached copy's (see the details)">
+            {row.cache}
+          </span>
+        )}
         {row.cause && (
           <span class="cause-tag" title={`The real cause: ${row.cause}`}>
             {row.cause}

@@ -8,7 +8,7 @@ import type { RecordedExchange } from '../../core/protocol';
 import { rowView, verdictLabel } from '../state/row-view';
 import { CauseSection } from './CauseSection';
 import { FixSection, hasFix } from './FixSection';
-import { problemBadge, severityClass } from './ProblemList';
+import { problemBadge, ProblemWhere, severityClass } from './ProblemList';
 import { ServerSnippets } from './ServerSnippets';
 
 /** How many affected exchanges are listed; the count says how many there are in all. */
@@ -55,7 +55,7 @@ export function ProblemDetail({ problem, entries, cause, onOpenExchange }: Probl
     <aside class="detail problem-detail" aria-label="Problem details" data-problem-id={problem.id}>
       <header class="detail-head">
         <h2>
-          <span class="method">{problem.method}</span> <span class="url">{problem.endpoint}</span>
+          <ProblemWhere problem={problem} />
         </h2>
         <p class="badges">
           <span class={`badge ${severityClass(problem)}`}>{problemBadge(problem)}</span>
@@ -79,6 +79,19 @@ export function ProblemDetail({ problem, entries, cause, onOpenExchange }: Probl
         <section>
           <h3>Suggested fix</h3>
           <p class="fix-note">{problem.fix.note}</p>
+        </section>
+      )}
+      {problem.endpoints.length > 1 && (
+        <section>
+          <h3>Endpoints ({problem.endpoints.length})</h3>
+          <p class="muted">One setting of the server fixes it at every one of them.</p>
+          <ul class="endpoints" data-testid="problem-endpoints">
+            {problem.endpoints.map((e) => (
+              <li key={e} class="url">
+                {e}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {config && example && <ServerSnippets exchange={example.exchange} analysis={example.analysis} cause={cause} />}

@@ -1,6 +1,7 @@
 // The Problems view's list: each problem once (one cause at one endpoint, src/core/problems) with
 // its severity, how many exchanges it affects and where. Problems number in the tens even when
 // exchanges number in the thousands, so this list is not virtualised.
+import { originOf } from '../../core/origin';
 import type { Problem } from '../../core/problems/problems';
 
 /** The badge's words: blocked and failed say what happened, the others their severity. */
@@ -11,6 +12,22 @@ export function problemBadge(p: Problem): string {
 export function severityClass(p: Problem): string {
   if (p.severity === 'error' || p.severity === 'high') return 'verdict-blocked';
   return p.severity === 'medium' ? 'verdict-warning' : 'muted';
+}
+
+/** `GET https://api.example/users/:id`, or for a server-wide problem `11 endpoints of https://api.example`. */
+export function ProblemWhere({ problem }: { readonly problem: Problem }) {
+  if (problem.endpoints.length > 1) {
+    return (
+      <span class="url" title={problem.endpoints.join('\n')}>
+        {problem.endpoints.length} endpoints of {originOf(problem.endpoint) ?? problem.endpoint}
+      </span>
+    );
+  }
+  return (
+    <>
+      <span class="method">{problem.method}</span> <span class="url">{problem.endpoint}</span>
+    </>
+  );
 }
 
 export interface ProblemListProps {
@@ -41,7 +58,7 @@ export function ProblemList({ problems, selectedId, onSelect }: ProblemListProps
             ×{p.count}
           </span>
           <span class="problem-what">
-            <code>{p.cause ? p.cause.tag : p.code}</code> <span class="method">{p.method}</span> <span class="url">{p.endpoint}</span>
+            <code>{p.cause ? p.cause.tag : p.code}</code> <ProblemWhere problem={p} />
           </span>
           <span class="muted problem-origin">from {p.initiatorOrigin ?? 'null'}</span>
         </button>

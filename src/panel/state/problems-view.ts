@@ -8,6 +8,8 @@ import { type AnswerObservation, auditObservations, observeExchange } from '../.
 import { auditExchange } from '../../core/audit/exchange-audit';
 import { exchangeProblems } from '../../core/problems/exchange-problems';
 import { groupFindings } from '../../core/problems/group-problems';
+import { preflightCostFindings } from '../../core/problems/preflight-cost';
+import { withCosts } from '../../core/problems/problems';
 import type { Problem, ProblemFinding } from '../../core/problems/problems';
 import type { RecordedExchange } from '../../core/protocol';
 import { rowCause } from './cause-view';
@@ -67,12 +69,13 @@ function findingsOf(entry: RecordedExchange, audit: readonly AuditFinding[]): re
 export function computeProblems(entries: readonly RecordedExchange[]): Problem[] {
   const byEndpoint = new Map<string, AuditFinding[]>();
   for (const e of auditObservations(entries.map(observed))) for (const id of e.exchangeIds) byEndpoint.set(id, [...(byEndpoint.get(id) ?? []), e.finding]);
+  const costs = preflightCostFindings(entries);
   return groupFindings(
-    entries.map((entry) => {
+    entries.map((entry, i) => {
       const shared = byEndpoint.get(entry.exchange.id);
       // The same merge as auditRecording: its own findings, then its endpoint's, one per code.
       const audit = shared ? uniqueByCode([...ownAudit(entry), ...shared]) : ownAudit(entry);
-      return findingsOf(entry, audit);
+      return withCosts(findingsOf(entry, audit), costs[i]);
     }),
   );
 }

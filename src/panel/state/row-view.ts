@@ -2,6 +2,8 @@
 // cache is safe) so that filtering 20,000 rows per keystroke is a string search, not a re-derivation.
 import type { ExchangeType } from '../../core/analysis';
 import type { RecordedExchange } from '../../core/protocol';
+import { cacheTag } from '../../core/cache/cache-facts';
+import { exchangeCacheFacts } from './cache-view';
 import { rowCause } from './cause-view';
 
 /** The verdict as the list shows it: allowed with warnings is its own state. */
@@ -26,6 +28,8 @@ export interface RowView {
   readonly reason: string;
   /** The real cause's short tag (`502 · no CORS on errors`), '' when none (src/core/cause). */
   readonly cause: string;
+  /** `from cache`, `from CDN (age 120 s)`: a cache answered (src/core/cache); '' when none did. */
+  readonly cache: string;
 }
 
 const cache = new WeakMap<RecordedExchange, RowView>();
@@ -59,6 +63,11 @@ function reasonOf(entry: RecordedExchange): string {
   return a.warnings.find((w) => NOTABLE.has(w.severity))?.message ?? '';
 }
 
+function cacheOf(entry: RecordedExchange): string {
+  const facts = exchangeCacheFacts(entry.exchange);
+  return facts ? cacheTag(facts) : '';
+}
+
 export function rowView(entry: RecordedExchange): RowView {
   const cached = cache.get(entry);
   if (cached) return cached;
@@ -79,6 +88,7 @@ export function rowView(entry: RecordedExchange): RowView {
     error: entry.exchange.error ?? '',
     reason,
     cause: rowCause(entry)?.tag ?? '',
+    cache: cacheOf(entry),
   };
   cache.set(entry, view);
   return view;
@@ -93,7 +103,7 @@ const searchCache = new WeakMap<RowView, string>();
 export function searchText(row: RowView): string {
   let text = searchCache.get(row);
   if (text === undefined) {
-    text = `${row.method}\n${row.url}\n${row.origin}\n${row.cause}\n${row.reason}\n${row.error}`.toLowerCase();
+    text = `${row.method}\n${row.url}\n${row.origin}\n${row.cause}\n${row.cache}\n${row.reason}\n${row.error}`.toLowerCase();
     searchCache.set(row, text);
   }
   return text;
