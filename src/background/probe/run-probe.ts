@@ -65,7 +65,9 @@ export async function runProbe(target: ProbeTarget, transport: ProbeTransport, o
   onUpdate?.(report(target, plan.length, sent, 'running'));
   let last = -Infinity;
   for (const request of plan) {
-    await sleep(last + interval - Date.now(), signal);
+    // A timer may fire a millisecond or two early against Date.now() (Node's cached loop time,
+    // browsers' timer coalescing): wait again until the interval has really passed.
+    while (!signal.aborted && Date.now() < last + interval) await sleep(last + interval - Date.now(), signal);
     if (signal.aborted) break;
     last = Date.now();
     sent.push(await sendOne(transport, request, signal, options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS));
