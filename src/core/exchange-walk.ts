@@ -10,6 +10,7 @@ import { corsUnsafeRequestHeaderNames, isBrowserAddedLower } from './fetch/reque
 import type { FixContext } from './fix';
 import { getHeader, splitList } from './headers';
 import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
+import { isCorsError, isNetworkFailure } from './network-failure';
 import { isHttpUrl, originOf, resolveLocation, urlHasCredentials } from './origin';
 import { reason } from './reasons';
 
@@ -32,6 +33,7 @@ export interface WalkResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const NOT_MODIFIED = "the response is a 304 revalidation: the browser checked the CORS headers of its cached response, which the record does not hold";
 const SCRIPTED = new Set(['fetch', 'xhr', 'xmlhttprequest', 'eventsource']);
 
 /**
@@ -199,6 +201,10 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaders.length > 0;
       if (type !== 'preflighted') type = preflight || needsPreflight ? 'preflighted' : 'simple';
       const checks: HopChecks = { i, hop, preflight, origin, method, unsafeHeaders, url };
+      // A preflight that got no HTTP response because the network failed was never judged by CORS.
+      if (preflight && !preflight.response && isNetworkFailure(preflight.error)) {
+        return done(null, `the preflight failed before any response arrived (${preflight.error ?? ''}): a network failure, not a CORS decision`);
+      }
       const failedPreflight = preflightFailure(checks, opts.withCredentials);
       if (failedPreflight) return done(failedPreflight);
       if (trackCredentials && !credentialedFailure) {
@@ -210,7 +216,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
         if (!preflight && failedUnrecorded(exchange)) {
           return done(reason('failure-not-recorded', 'request', i, '', { origin, value: exchange.error ?? '', method, status: 0 }, ''));
         }
-        if (needsPreflight && !preflight && exchange.error) {
+        if (needsPreflight && !preflight && isCorsError(exchange.error)) {
           const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
           return done({ reason: r, fix: fixContext(checks, r, opts.withCredentials, false) });
         }
@@ -222,8 +228,13 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       if (redirectFailure) return done(redirectFailure);
       const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
       const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
-      if (failedResponse) return done(failedResponse);
-      if (trackCredentials && !credentialedFailure) {
+      if (failedResponse && hop.response.status === 304) {
+        // The CORS check ran on the cached response the 304 revalidated (Fetch §4.5 HTTP-network-or-cache
+        // fetch, "update a stored response"): its headers are not in the record. Chromium's completion
+        // says they passed; without it the record cannot tell.
+        if (exchange.browser !== 'chromium' || exchange.error !== undefined) return done(null, NOT_MODIFIED);
+      } else if (failedResponse) return done(failedResponse);
+      else if (trackCredentials && !credentialedFailure) {
         const response = hop.response;
         const failed = corsCheck(response.headers, origin, true);
         if (failed) credentialedFailure = () => responseHopFailure(checks, response, isRedirect, failed, true);

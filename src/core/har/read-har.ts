@@ -72,7 +72,7 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
   const preflights = rest.filter(isPreflightEntry);
   const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
   const links = linkPreflights(preflights, chains, documents);
-  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries), recorder: valid.recorder };
+  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries, valid.browserVersion), recorder: valid.recorder };
 
   const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
     at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,

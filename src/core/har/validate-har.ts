@@ -17,6 +17,8 @@ export type ValidatedHar =
       readonly pages: readonly HarPageView[];
       readonly browser: 'chromium' | 'firefox' | undefined;
       readonly recorder?: Recorder | undefined;
+      /** `log.browser.version`, when the log names its browser. */
+      readonly browserVersion?: string | undefined;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -143,6 +145,10 @@ export function readPages(value: unknown): HarPageView[] {
   });
 }
 
+export function browserVersionOf(log: Json): string | undefined {
+  return isObject(log.browser) && typeof log.browser.version === 'string' ? log.browser.version : undefined;
+}
+
 /** The tool that wrote the log, where it matters: Playwright's HAR leaves out what others keep (recorder.ts). */
 export function recorderOf(log: Json): Recorder | undefined {
   return isObject(log.creator) && typeof log.creator.name === 'string' ? recorderNamed(log.creator.name) : undefined;
@@ -182,7 +188,7 @@ export function validateHar(json: unknown): ValidatedHar {
     const views: HarEntryView[] = [];
     const pool = new StringPool();
     for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i, pool));
-    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log), recorder: recorderOf(json.log) };
+    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log), recorder: recorderOf(json.log), browserVersion: browserVersionOf(json.log) };
   } catch (e) {
     if (e instanceof HarError) return { ok: false, error: e.message };
     // Only our own HarError is expected; anything else is a bug, but input must never crash a caller.
