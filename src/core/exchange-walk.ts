@@ -128,10 +128,21 @@ function fixContext(c: HopChecks, r: Reason, withCredentials: boolean, actualPas
   };
 }
 
+/**
+ * The origin the preflight was sent with: its own recorded `Origin` where there is one. After a
+ * cross-origin redirect Firefox sends the new hop's preflight with the page's origin and the
+ * request itself with `Origin: null` (fixture redirect-preflighted-json-307-cross-origin); the
+ * server answered each for the origin it was sent.
+ */
+function preflightOrigin(c: HopChecks): string {
+  const sent = c.preflight ? getHeader(c.preflight.request.headers, 'Origin')?.trim() : undefined;
+  return sent || c.origin;
+}
+
 function preflightCheck(c: HopChecks, withCredentials: boolean): PreflightFailure | null {
   const preflight = c.preflight;
   if (!preflight) return null;
-  return checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
+  return checkPreflight({ response: preflight.response, error: preflight.error, origin: preflightOrigin(c), withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
 }
 
 function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | null {
@@ -141,7 +152,7 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
 
 function preflightHopFailure(c: HopChecks, failed: PreflightFailure, withCredentials: boolean): HopFailure {
   const status = c.preflight?.response?.status ?? 0;
-  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
+  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: preflightOrigin(c), value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
   const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
   return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
 }
