@@ -14,7 +14,6 @@ import { isCorsError } from './network-failure';
 import { requestMode, sentCookiesCrossOrigin } from './request-mode';
 import { collectWarnings, NO_WARNINGS } from './warnings';
 
-
 /** The origin of the document that made the request, from the record or the `Origin` it sent. */
 export function initiatorOrigin(exchange: Exchange): string | null {
   if (exchange.initiatorOrigin) return exchange.initiatorOrigin;

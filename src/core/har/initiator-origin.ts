@@ -23,10 +23,13 @@ export function initiatorOriginOf(entry: HarEntryView, documents: PageDocuments)
   if (sent === OPAQUE_ORIGIN) return OPAQUE_ORIGIN;
   const fromHeader = sent ? originOf(sent) : null;
   if (fromHeader) return fromHeader;
-  const own = originOf(entry.url);
   const site = headerValue(entry.requestHeaders, 'sec-fetch-site')?.trim().toLowerCase();
-  if (site === 'same-origin' && own) return own;
-  const notOwn = site === 'same-site' || site === 'cross-site';
+  if (site === 'same-origin') {
+    const own = originOf(entry.url);
+    if (own) return own;
+  }
+  // A same-site or cross-site request was not made by a document of its own origin.
+  const ruledOut = site === 'same-site' || site === 'cross-site' ? originOf(entry.url) : null;
   const referer = headerValue(entry.requestHeaders, 'referer');
   const initiator = entry.initiator;
   const candidates = [
@@ -36,7 +39,7 @@ export function initiatorOriginOf(entry: HarEntryView, documents: PageDocuments)
   ];
   for (const candidate of candidates) {
     const origin = candidate();
-    if (origin && !(notOwn && origin === own)) return origin;
+    if (origin && origin !== ruledOut) return origin;
   }
   return null;
 }

@@ -17,25 +17,25 @@ function isDocument(entry: HarEntryView): boolean {
 }
 
 export function pageDocuments(pages: readonly HarPageView[], entries: readonly HarEntryView[]): PageDocuments {
-  const pageUrls = new Map<string, string>();
-  for (const p of pages) if (p.url !== undefined) pageUrls.set(p.id, p.url);
+  const pageOrigins = new Map<string, string | null>();
+  for (const p of pages) if (p.url !== undefined) pageOrigins.set(p.id, originOf(p.url));
   // One pass in log order: what each frame and each page had loaded when each entry started.
-  const byFrame = new Map<string, string>();
-  const byPage = new Map<string, string>();
+  const byFrame = new Map<string, string | null>();
+  const byPage = new Map<string, string | null>();
   const mainFrame = new Map<string, string | undefined>();
-  const at: (string | null)[] = [];
+  const at: (string | null | undefined)[] = [];
   for (const e of entries) {
     const fromFrame = e.frameref !== undefined ? byFrame.get(e.frameref) : undefined;
-    const fromPage = e.pageref !== undefined ? (byPage.get(e.pageref) ?? pageUrls.get(e.pageref)) : undefined;
-    at[e.index] = originOf(fromFrame ?? fromPage ?? '');
+    at[e.index] = fromFrame ?? (e.pageref !== undefined ? (byPage.get(e.pageref) ?? pageOrigins.get(e.pageref)) : undefined);
     if (!isDocument(e)) continue;
-    if (e.frameref !== undefined) byFrame.set(e.frameref, e.url);
+    const origin = originOf(e.url);
+    if (e.frameref !== undefined) byFrame.set(e.frameref, origin);
     if (e.pageref === undefined) continue;
     // Without frames, only the page's first document is surely its own (a later HTML answer may be an XHR's).
     if (!mainFrame.has(e.pageref)) {
       mainFrame.set(e.pageref, e.frameref);
-      byPage.set(e.pageref, e.url);
-    } else if (e.frameref !== undefined && mainFrame.get(e.pageref) === e.frameref) byPage.set(e.pageref, e.url);
+      byPage.set(e.pageref, origin);
+    } else if (e.frameref !== undefined && mainFrame.get(e.pageref) === e.frameref) byPage.set(e.pageref, origin);
   }
   return { originAt: (entry) => at[entry.index] ?? null };
 }
