@@ -5,20 +5,18 @@
 //   npx tsx scripts/record-playwright-hars.ts [--only id,id]
 // Writes test/fixtures/playwright/<scenario>.har, each with `log._corsLensFixture`.
 
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { catalogue } from '../test/scenarios/catalogue';
-import type { RunResult } from '../test/scenarios/types';
 import { start } from '../test/server/scenario-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browsers';
+import { recordPlaywrightHar } from '../test/support/playwright-har';
 
 const OUT = new URL('../test/fixtures/playwright/', import.meta.url);
 
 /** Allowed and blocked, simple and preflighted, credentialed, redirected and no-cors: the shapes a Playwright HAR takes. */
-export const PLAYWRIGHT_SCENARIOS = [
+const PLAYWRIGHT_SCENARIOS = [
   'simple-get-exact-origin',
   'simple-get-missing-allow-origin',
   'simple-get-origin-mismatch',
@@ -40,21 +38,10 @@ const scenarios = catalogue.filter((s) => (PLAYWRIGHT_SCENARIOS as readonly stri
 
 const server = await start();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
-const tmp = join(tmpdir(), `cors-lens-playwright-${process.pid}`);
-await mkdir(tmp, { recursive: true });
 await mkdir(OUT, { recursive: true });
 try {
   for (const s of scenarios) {
-    const path = join(tmp, `${s.id}.har`);
-    const context = await browser.newContext({ recordHar: { path, content: 'omit' } });
-    const page = await context.newPage();
-    await page.goto(`${server.pageOrigin}/?scenario=${s.id}`, { waitUntil: 'load' });
-    const result = await page.evaluate((id) => (window as unknown as { runScenario(id: string): Promise<RunResult> }).runScenario(id), s.id);
-    // Events of a finished request can trail the page's promise by a few ms.
-    await page.waitForTimeout(150);
-    await context.close();
-    const har = JSON.parse(await readFile(path, 'utf8')) as { log: { entries: { request: { url: string } }[] } };
-    har.log.entries = har.log.entries.filter((e) => !e.request.url.endsWith('/favicon.ico'));
+    const { har, result } = await recordPlaywrightHar(browser, server, s.id);
     const tag = { scenario: s.id, source: 'playwright-recordHar', browser: 'chromium', browserVersion: browser.version(), pageOutcome: result.outcome, pageResult: result };
     await writeFile(new URL(`${s.id}.har`, OUT), `${JSON.stringify({ log: { ...har.log, _corsLensFixture: tag } }, null, 2)}\n`);
     console.log(`${s.id}: ${result.outcome}${s.expected === result.outcome ? '' : ` (catalogue expects ${s.expected})`}`);
@@ -62,5 +49,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  await rm(tmp, { recursive: true, force: true });
 }
