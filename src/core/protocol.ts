@@ -34,6 +34,8 @@ export interface TabLogSummary {
   readonly dropped: number;
   /** Same-origin exchanges: counted, not kept. */
   readonly sameOrigin: number;
+  /** An imported HAR's entries that could not be read (never silently lost: the summary says so). */
+  readonly skipped?: number;
   readonly cap: number;
   readonly preserveLog: boolean;
   readonly hostAccess: HostAccess;

@@ -46,6 +46,17 @@ test.each([['not json'], ['{"log": 1}'], ['[]']])('import of %j fails with a mes
   if (!result.ok) expect(result.error).not.toBe('');
 });
 
+test('an entry the reader cannot read is skipped and counted, the rest imported', () => {
+  const text = JSON.stringify({ log: { entries: [
+    { request: { method: 'GET', url: 'https://api.test/a', headers: [{ name: 'Origin', value: 'https://app.test' }] }, response: { status: 200, headers: [] } },
+    { request: { method: null, url: 'https://api.test/b' }, response: { status: 200, headers: [] } },
+  ] } });
+  const result = importHarText('wpt.har', text);
+  if (!result.ok) throw new Error(result.error);
+  expect(entriesOf(result.imported.log).map((r) => r.exchange.hops[0]?.request.url)).toEqual(['https://api.test/a']);
+  expect(result.imported.log.summary.skipped).toBe(1);
+});
+
 test('import lists cross-origin exchanges and only counts same-origin ones', () => {
   const sameOrigin = recorded({ id: 's1', url: 'https://app.test/data.json', startedAt: Date.UTC(2025, 0, 1, 0, 0, 2) });
   const mixed = applyMessagesToLog(EMPTY_LOG, [snapshot([cookieRow, sameOrigin], [PAGE])]);

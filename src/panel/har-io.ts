@@ -34,7 +34,7 @@ export function analyseImport(fileName: string, read: HarReadResult): ImportAnal
   const crossOrigin = analysed.filter((a) => a.analysis.type !== 'same-origin');
   const exchanges: RecordedExchange[] = crossOrigin.map((a, i) => ({ seq: i + 1, pageId: 0, ...a }));
   const page = { id: 0, url: fileName, startedAt: exchanges[0]?.exchange.startedAt ?? 0 };
-  const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length };
+  const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length, ...(read.skipped.length > 0 ? { skipped: read.skipped.length } : {}) };
   return { ok: true, snapshot: { tabId: -1, pages: [page], exchanges, summary } };
 }
 

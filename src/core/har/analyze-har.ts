@@ -8,6 +8,7 @@ import { findCause } from '../cause/find-cause';
 import { buildRecordingContext } from '../cause/recording-context';
 import type { Exchange } from '../model';
 import { readHar, readHarJson, type HarReadResult } from './read-har';
+import type { SkippedEntry } from './validate-har';
 
 export interface AnalyzedExchange {
   readonly exchange: Exchange;
@@ -22,7 +23,7 @@ export interface AnalyzedExchange {
 }
 
 export type HarAnalysis =
-  | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number }
+  | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number; readonly skipped: readonly SkippedEntry[] }
   | { readonly ok: false; readonly error: string };
 
 /** Analyse exchanges already read (the CLI reads them in a function of its own, see run.ts). */
@@ -41,7 +42,7 @@ export function analyzeRead(read: HarReadResult): HarAnalysis {
       cause: findCause(exchange, analysis, context),
     };
   });
-  return { ok: true, exchanges, entryCount: read.entryCount };
+  return { ok: true, exchanges, entryCount: read.entryCount, skipped: read.skipped };
 }
 
 export function analyzeHarText(text: string): HarAnalysis {

@@ -3,17 +3,18 @@
 
 import { CookieEvidence } from '../cookie-evidence';
 import type { Exchange, Hop } from '../model';
-import { buildExchange, preflightOf } from './build-exchange';
+import { buildExchange, preflightOf, recordingFields, type Recording } from './build-exchange';
 import { withDocumentSpaces } from './document-spaces';
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { headerValue, isPreflightEntry } from './har-entry-view';
 import { groupRedirects } from './group-redirects';
 import { initiatorOriginOf } from './initiator-origin';
 import { hopKey, linkPreflights } from './link-preflights';
+import { pageDocuments } from './page-documents';
 import { parseJson } from './parse-json';
 import { readTaggedExchanges } from './read-tagged';
 import { recordingBrowser } from './recording-browser';
-import { validateHar, type ValidatedHar } from './validate-har';
+import { validateHar, type SkippedEntry, type ValidatedHar } from './validate-har';
 
 export interface HarRead {
   readonly ok: true;
@@ -21,6 +22,8 @@ export interface HarRead {
   readonly exchanges: readonly Exchange[];
   readonly pages: readonly HarPageView[];
   readonly entryCount: number;
+  /** Entries that could not be read, with why (every other entry is analysed). */
+  readonly skipped: readonly SkippedEntry[];
   /** `_cors` of each exchange's first entry in our own export, by exchange id (unvalidated). */
   readonly embeddedAnalyses: ReadonlyMap<string, unknown>;
 }
@@ -31,7 +34,7 @@ export type HarReadResult = HarRead | { readonly ok: false; readonly error: stri
  * A preflight whose request is missing from the log still tells what was asked for:
  * its request is represented by a hop with no response and no HAR entry.
  */
-function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null, browser: 'chromium' | 'firefox' | undefined): Exchange {
+function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null, recording: Recording): Exchange {
   const method = headerValue(preflight.requestHeaders, 'access-control-request-method')?.trim() || 'GET';
   const origin = headerValue(preflight.requestHeaders, 'origin');
   const hop: Hop = {
@@ -43,7 +46,7 @@ function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null,
     hops: [hop],
     preflights: [preflightOf(preflight)],
     startedAt: Number.isFinite(preflight.startedAt) ? preflight.startedAt : 0,
-    ...(browser ? { browser } : {}),
+    ...recordingFields(recording),
   };
 }
 
@@ -65,13 +68,13 @@ export function readHarJson(json: unknown): HarReadResult {
 /** Group validated entries into exchanges (the CLI's stream reader validates as it reads). */
 export function readValidatedHar(valid: ValidatedHar): HarReadResult {
   if (!valid.ok) return valid;
-  const pages = new Map(valid.pages.map((p) => [p.id, p]));
-  const tagged = readTaggedExchanges(valid.entries, pages);
+  const documents = pageDocuments(valid.pages, valid.entries);
+  const tagged = readTaggedExchanges(valid.entries, documents);
   const rest = valid.entries.filter((e) => !tagged.claimed.has(e.index));
   const preflights = rest.filter(isPreflightEntry);
   const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
-  const links = linkPreflights(preflights, chains, pages);
-  const browser = recordingBrowser(valid.browser, valid.entries);
+  const links = linkPreflights(preflights, chains, documents);
+  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries, valid.browserVersion), recorder: valid.recorder };
 
   const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
     at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,
@@ -83,10 +86,10 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
       return p ? [p] : [];
     });
     const first = hops[0] as HarEntryView;
-    const initiatorOrigin = initiatorOriginOf(first, pages) ?? (own[0] ? initiatorOriginOf(own[0], pages) : null);
-    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, browser }) });
+    const initiatorOrigin = initiatorOriginOf(first, documents) ?? (own[0] ? initiatorOriginOf(own[0], documents) : null);
+    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, ...recording }) });
   });
-  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, pages), browser) });
+  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, documents), recording) });
   ordered.sort((a, b) => a.at - b.at);
 
   const embeddedAnalyses = new Map<string, unknown>();
@@ -99,7 +102,8 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
     ok: true,
     exchanges: withEvidence(ordered.map((o) => o.exchange), new Set(tagged.exchanges), valid.entries),
     pages: valid.pages,
-    entryCount: valid.entries.length,
+    entryCount: valid.entries.length + valid.skipped.length,
+    skipped: valid.skipped,
     embeddedAnalyses,
   };
 }

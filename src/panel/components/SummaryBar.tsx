@@ -8,6 +8,7 @@ export function summaryParts(counts: Counts, summary: TabLogSummary | null): str
   if (counts.warning > 0) parts.push(`${counts.warning} with warnings`);
   if (summary && summary.sameOrigin > 0) parts.push(`${summary.sameOrigin} same-origin`);
   if (summary && summary.dropped > 0) parts.push(`${summary.dropped} dropped (cap ${summary.cap.toLocaleString('en-US')})`);
+  if (summary?.skipped) parts.push(`${summary.skipped} unreadable ${summary.skipped === 1 ? 'entry' : 'entries'} skipped`);
   return parts;
 }
 
