@@ -10,6 +10,7 @@
 // file's declarations are the package's whole type surface (scripts/build-types.mjs).
 
 import { test as base, expect } from '@playwright/test';
+import type { PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, TestType } from '@playwright/test';
 import { recordPages } from './record-pages';
 import { testReport } from './test-report';
 
@@ -22,7 +23,15 @@ export interface CorsLensOptions {
   readonly ignore?: readonly (string | RegExp)[];
 }
 
-export const test = base.extend<{ corsLens: CorsLensOptions; corsLensRecorder: void }>({
+export interface CorsLensFixtures {
+  /** The options, set with `test.use({ corsLens: { ... } })`. */
+  corsLens: CorsLensOptions;
+  /** Records every test on its own (an automatic fixture); nothing to use from a test. */
+  corsLensRecorder: void;
+}
+
+// Spelled out so that the declarations name `@playwright/test`, the package users install.
+export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLensFixtures, PlaywrightWorkerArgs & PlaywrightWorkerOptions> = base.extend<CorsLensFixtures>({
   corsLens: [{}, { option: true }],
   corsLensRecorder: [
     async ({ context, browserName, corsLens }, use, testInfo) => {
