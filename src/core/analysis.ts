@@ -55,7 +55,8 @@ export type ReasonCode =
   | 'redirect-invalid-location'
   | 'disallowed-by-mode'
   | 'local-network-access'
-  | 'browser-reported-error';
+  | 'browser-reported-error'
+  | 'failure-not-recorded';
 
 export interface Fix {
   /** Headers the OPTIONS (preflight) response must carry; null when the preflight is not at fault. */

@@ -32,6 +32,16 @@ export interface WalkResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const SCRIPTED = new Set(['fetch', 'xhr', 'xmlhttprequest', 'eventsource']);
+
+/**
+ * A scripted request Chromium failed with its CORS error and no response, in a recording that keeps
+ * neither preflights nor the response of a failed request (Playwright's HAR, har/recorder.ts): the
+ * browser blocked it, and the record cannot say why (fixtures test/fixtures/playwright).
+ */
+function failedUnrecorded(exchange: Exchange): boolean {
+  return exchange.recorder === 'playwright' && exchange.error === 'net::ERR_FAILED' && SCRIPTED.has(exchange.resourceType?.toLowerCase() ?? '');
+}
 
 function unsafeHeaderNames(hop: Hop, preflight: Preflight | undefined): readonly string[] {
   // The preflight's Access-Control-Request-Headers is the browser's own list (Fetch §4.8 step 3):
@@ -197,6 +207,9 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       }
       if (!preflight && needsPreflight && hop.response) preflightNotRecorded = true;
       if (!hop.response) {
+        if (!preflight && failedUnrecorded(exchange)) {
+          return done(reason('failure-not-recorded', 'request', i, '', { origin, value: exchange.error ?? '', method, status: 0 }, ''));
+        }
         if (needsPreflight && !preflight && exchange.error) {
           const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
           return done({ reason: r, fix: fixContext(checks, r, opts.withCredentials, false) });

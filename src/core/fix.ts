@@ -101,6 +101,7 @@ function preflightHeaders(ctx: FixContext): Header[] {
 const NOTES: Partial<Record<Reason['code'], string>> = {
   'redirect-invalid-location': 'No header can fix this: redirect only to http(s) URLs, or call the final URL directly.',
   'redirect-disallowed-credentials-in-url': 'No header can fix this: a CORS request may not be redirected to a URL with a user name or password (Fetch §4.4 step 9); remove them from the redirect Location, or call the final URL directly.',
+  'failure-not-recorded': "The headers to change are not in this recording. Run the test with CORS Lens's Playwright fixture (import { test } from 'cors-lens/playwright'): it reads Chromium's own CORS error and the headers of the preflight and the response, and names the headers the server must send.",
   'disallowed-by-mode': "No header can fix this: the page asked for mode 'same-origin' (Fetch §4.1 step 12); use mode 'cors' (the default) to call another origin.",
 };
 

@@ -47,6 +47,12 @@ export interface Preflight {
  * Request mode (Fetch §2.2.5), when the browser told us. Chromium and Firefox both send
  * `Sec-Fetch-Mode`; when it is missing we infer and say so.
  */
+/**
+ * A recording tool that leaves out what others keep (har/recorder.ts): Playwright's HAR has no
+ * preflights, and no response or wire headers for a request the browser failed.
+ */
+export type Recorder = 'playwright';
+
 export type RequestMode = 'cors' | 'no-cors' | 'navigate' | 'same-origin' | 'websocket';
 
 export interface Exchange {
@@ -76,6 +82,8 @@ export interface Exchange {
    * (see shared browser-facts), so only a Chromium record without `error` proves success.
    */
   readonly browser?: 'chromium' | 'firefox';
+  /** The recording tool, when it leaves out what the verdict needs (see `Recorder`). */
+  readonly recorder?: Recorder;
   /**
    * An earlier request from the same page origin to this exchange's host sent a Cookie, so the
    * browser holds cookies a credentialed request would carry (see cookie-evidence.ts). Lets the

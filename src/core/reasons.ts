@@ -131,6 +131,10 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
     chrome: '', firefox: 'CORSDidNotSucceed', mdn: 'CORSDidNotSucceed',
     message: (p) => `The browser failed the request (${p.value}) although the recorded CORS headers pass. The cause is not in the headers: Local Network Access (a public page calling a private or loopback address), a preflight that was not recorded, or a proxy or extension changing the response.`,
   },
+  'failure-not-recorded': {
+    chrome: '', firefox: '', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors',
+    message: (p) => `Chromium failed this cross-origin request (${p.value}) before any response reached the page, which is how it ends a request blocked by CORS. This recording (Playwright's HAR) keeps no preflight and no response headers for a failed request, so it cannot show which check failed or what the server must send.`,
+  },
 };
 
 /** Each code's MDN link, joined once rather than for every reason. */

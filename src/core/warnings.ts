@@ -76,7 +76,9 @@ function requestWarnings({ exchange, walk }: WarningInput, out: Warning[]): void
   }
   if (walk.preflightNotRecorded) {
     out.push({ code: 'preflight-not-recorded', severity: 'info', header: '',
-      message: 'This request needed a preflight, but none was recorded: it was most likely answered from the preflight cache (Access-Control-Max-Age).' });
+      message: exchange.recorder === 'playwright'
+        ? "This request needed a preflight, but Playwright's HAR records no preflights, so its answer cannot be checked here."
+        : 'This request needed a preflight, but none was recorded: it was most likely answered from the preflight cache (Access-Control-Max-Age).' });
   }
   if (walk.type === 'no-cors' && SCRIPTED.has(exchange.resourceType ?? '')) {
     out.push({ code: 'opaque-response', severity: 'info', header: '',

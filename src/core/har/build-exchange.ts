@@ -1,7 +1,7 @@
 // Entry views → the project's Exchange (src/core/model.ts). One function per part, so the
 // reader's two paths (our own tagged export, and any other HAR) build exchanges alike.
 
-import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from '../model';
+import type { Exchange, Hop, Preflight, Recorder, RequestMode, ResponseRecord } from '../model';
 import { isRequestMode } from './cors-lens-tag';
 import type { HarEntryView } from './har-entry-view';
 import { headerValue } from './har-entry-view';
@@ -16,7 +16,8 @@ import { headerValue } from './har-entry-view';
  */
 export function responseOf(entry: HarEntryView): ResponseRecord | undefined {
   // Our own export (`_corsLens`) writes exactly what the recorder saw, so it is taken as written.
-  if (entry.responseHeaders.length === 0 && (entry.status === 0 || (entry.error !== undefined && !entry.corsLens))) return undefined;
+  // Playwright writes status -1 for "no response" (recorder.ts).
+  if (entry.responseHeaders.length === 0 && (entry.status <= 0 || (entry.error !== undefined && !entry.corsLens))) return undefined;
   return {
     status: entry.status,
     ...(entry.statusText !== '' ? { statusText: entry.statusText } : {}),
@@ -49,15 +50,24 @@ export function modeOf(entry: HarEntryView): RequestMode | undefined {
   return isRequestMode(value) ? value : undefined;
 }
 
-export interface ExchangeParts {
+/** What the whole log says about every exchange in it. */
+export interface Recording {
+  readonly browser?: 'chromium' | 'firefox' | undefined;
+  readonly recorder?: Recorder | undefined;
+}
+
+export function recordingFields({ browser, recorder }: Recording): Pick<Exchange, 'browser' | 'recorder'> {
+  return { ...(browser ? { browser } : {}), ...(recorder ? { recorder } : {}) };
+}
+
+export interface ExchangeParts extends Recording {
   readonly hops: readonly HarEntryView[];
   readonly preflights: readonly HarEntryView[];
   readonly initiatorOrigin: string | null;
-  readonly browser?: 'chromium' | 'firefox' | undefined;
 }
 
 /** An exchange from its entries; `id` is `har:<index of the first entry>` (model.ts). */
-export function buildExchange({ hops, preflights, initiatorOrigin, browser }: ExchangeParts): Exchange {
+export function buildExchange({ hops, preflights, initiatorOrigin, ...recording }: ExchangeParts): Exchange {
   const first = hops[0] as HarEntryView;
   const last = hops.at(-1) as HarEntryView;
   const mode = modeOf(first);
@@ -71,6 +81,6 @@ export function buildExchange({ hops, preflights, initiatorOrigin, browser }: Ex
     ...(mode ? { mode } : {}),
     ...(first.resourceType !== undefined ? { resourceType: first.resourceType } : {}),
     startedAt: Number.isFinite(first.startedAt) ? first.startedAt : (earliest ?? 0),
-    ...(browser ? { browser } : {}),
+    ...recordingFields(recording),
   };
 }

@@ -7,7 +7,7 @@ import type { Exchange } from '../model';
 import { originOf } from '../origin';
 import type { HarEntryView } from './har-entry-view';
 
-function isDocument(entry: HarEntryView): boolean {
+export function isDocumentEntry(entry: HarEntryView): boolean {
   if (entry.resourceType !== undefined) return entry.resourceType === 'document';
   return entry.responseHeaders.some((h) => h.name.toLowerCase() === 'content-type' && h.value.toLowerCase().includes('text/html'));
 }
@@ -34,7 +34,7 @@ export function withDocumentSpaces(exchanges: Exchange[], entries: readonly HarE
   const byOrigin = new Map<string | null, DocumentSpace[]>();
   let anySpace = false;
   for (const e of entries) {
-    if (!isDocument(e)) continue;
+    if (!isDocumentEntry(e)) continue;
     const origin = originOf(e.url);
     const document = { index: e.index, space: addressSpaceOfDocument(e.responseHeaders, e.serverIp) };
     anySpace ||= document.space !== null;

@@ -17,12 +17,19 @@ export interface InitiatorView {
    * Chrome DevTools writes the same stack on every hop of a redirected request.
    */
   readonly frame?: string;
+  /**
+   * Written as a URL string (WebPageTest, older tools) rather than Chrome's object: the URL of the
+   * script or stylesheet that made the request, not the document's.
+   */
+  readonly fromString?: true;
 }
 
 export interface HarEntryView {
   /** Index in `log.entries`. */
   readonly index: number;
   readonly pageref?: string;
+  /** Playwright's `_frameref`: the frame whose document made the request. */
+  readonly frameref?: string;
   /** ms since the epoch; NaN when `startedDateTime` is missing or unparsable. */
   readonly startedAt: number;
   readonly method: string;
@@ -53,6 +60,8 @@ export interface HarEntryView {
 export interface HarPageView {
   readonly id: string;
   readonly title: string;
+  /** The page's URL, where the recorder wrote one (page-documents.ts). */
+  readonly url?: string;
 }
 
 /** The first value of `name`, as sent (names compare as headers.ts's `getHeader` does). */

@@ -16,7 +16,7 @@ import { jsonErrorOffset } from './json-error-position';
 import { concatBytes, JsonValueScanner } from './json-value-scanner';
 import { shortMessage } from './parse-json';
 import { StringPool } from './string-pool';
-import { browserOf, readEntryView, readPages, type ValidatedHar } from './validate-har';
+import { browserOf, readEntryView, readPages, recorderOf, type ValidatedHar } from './validate-har';
 
 type Role = 'root' | 'log' | 'entries';
 /** Object: first → colon → value → next → key → colon …; array: first → next → value → next … */
@@ -145,7 +145,7 @@ export class HarStreamReader {
     if (!this.rootIsObject || !log?.isObject) return { ok: false, error: 'not a HAR file (no "log" object)' };
     if (!log.entries?.isArray) return { ok: false, error: 'not a HAR file (no log.entries array)' };
     if (log.entries.error !== undefined) return { ok: false, error: log.entries.error };
-    return { ok: true, entries: log.entries.views, pages: readPages(log.fields.pages) as HarPageView[], browser: browserOf(log.fields) };
+    return { ok: true, entries: log.entries.views, pages: readPages(log.fields.pages) as HarPageView[], browser: browserOf(log.fields), recorder: recorderOf(log.fields) };
   }
 
   /** Character offset in the whole text of byte `i` of the current chunk, outside any piece. */

@@ -1,37 +1,42 @@
-// Which origin made a request, from what a HAR keeps. HAR has no field for it, so we take,
-// in order: Chrome's `_initiator.url` when it names the document (parser-inserted requests,
-// "other"), the `Origin` request header (Fetch §3.1: the request's origin, serialised), the
-// origin of the `Referer`, a script initiator's URL, and the page's URL (Chrome writes the
-// page URL as `pages[].title`).
+// Which origin made a request, from what a HAR keeps. HAR has no field for it. The request's own
+// serialized `Origin` header (Fetch §3.1) is the strongest evidence and wins over every recorder
+// field; `Origin: null` is an opaque origin (a sandboxed document, a cross-origin redirect), which
+// is cross-origin to every URL. Without it, in order: `Sec-Fetch-Site: same-origin` (the request's
+// own origin), the origin of the `Referer`, Chrome's `_initiator.url` when it names the document
+// (parser-inserted requests, "other"), and the recorder's page (page-documents.ts). A
+// `Sec-Fetch-Site` of `same-site` or `cross-site` rules out every candidate of the request's own
+// origin. A script initiator's URL (Chrome's `_initiator` of type "script", WebPageTest's
+// `_initiator` string) is the script's, often on a CDN: never the page's.
 
-import type { HarEntryView, HarPageView } from './har-entry-view';
+import type { HarEntryView } from './har-entry-view';
 import { headerValue, originOf } from './har-entry-view';
+import type { PageDocuments } from './page-documents';
 
-/** Initiator types whose `url` is the document that made the request. */
+/** Initiator types whose `url` is the document that made the request (Chrome's object `_initiator` only). */
 const DOCUMENT_INITIATORS = new Set(['parser', 'other']);
-/**
- * A script initiator's URL is the script's, which may come from another origin (a CDN) than
- * the document; a preflight's or redirect's is the request URL. Neither names the document.
- */
-const OTHER_INITIATORS = new Set(['script']);
 
-export function initiatorOriginOf(entry: HarEntryView, pages: ReadonlyMap<string, HarPageView>): string | null {
-  const initiator = entry.initiator;
-  const initiatorUrl = (types: ReadonlySet<string>): string | null =>
-    initiator?.url !== undefined && types.has(initiator.type) ? originOf(initiator.url) : null;
-  const fromDocument = initiatorUrl(DOCUMENT_INITIATORS);
-  if (fromDocument) return fromDocument;
-  const originHeader = headerValue(entry.requestHeaders, 'origin')?.trim();
-  // `Origin: null` is what a sandboxed document or a cross-origin redirect sends: it hides the initiator.
-  if (originHeader && originHeader !== 'null') {
-    const origin = originOf(originHeader);
-    if (origin) return origin;
-  }
+/** The opaque origin, serialised (HTML "serialization of an origin"). */
+export const OPAQUE_ORIGIN = 'null';
+
+export function initiatorOriginOf(entry: HarEntryView, documents: PageDocuments): string | null {
+  const sent = headerValue(entry.requestHeaders, 'origin')?.trim();
+  if (sent === OPAQUE_ORIGIN) return OPAQUE_ORIGIN;
+  const fromHeader = sent ? originOf(sent) : null;
+  if (fromHeader) return fromHeader;
+  const own = originOf(entry.url);
+  const site = headerValue(entry.requestHeaders, 'sec-fetch-site')?.trim().toLowerCase();
+  if (site === 'same-origin' && own) return own;
+  const notOwn = site === 'same-site' || site === 'cross-site';
   const referer = headerValue(entry.requestHeaders, 'referer');
-  const fromReferer = referer ? originOf(referer.trim()) : null;
-  if (fromReferer) return fromReferer;
-  const fromScript = initiatorUrl(OTHER_INITIATORS);
-  if (fromScript) return fromScript;
-  const page = entry.pageref !== undefined ? pages.get(entry.pageref) : undefined;
-  return page ? originOf(page.title) : null;
+  const initiator = entry.initiator;
+  const candidates = [
+    () => (referer ? originOf(referer.trim()) : null),
+    () => (initiator?.url !== undefined && !initiator.fromString && DOCUMENT_INITIATORS.has(initiator.type) ? originOf(initiator.url) : null),
+    () => documents.originAt(entry),
+  ];
+  for (const candidate of candidates) {
+    const origin = candidate();
+    if (origin && !(notOwn && origin === own)) return origin;
+  }
+  return null;
 }

@@ -5,10 +5,11 @@
 // method, the same `Origin`; then the nearest in time. The preflight may be logged before
 // (Chromium) or after (Firefox) the request it belongs to.
 
-import type { HarEntryView, HarPageView } from './har-entry-view';
+import type { HarEntryView } from './har-entry-view';
 import { headerValue, withoutFragment } from './har-entry-view';
 import { FreeSlots } from './free-slots';
-import { initiatorOriginOf } from './initiator-origin';
+import { initiatorOriginOf, OPAQUE_ORIGIN } from './initiator-origin';
+import type { PageDocuments } from './page-documents';
 
 /** A hop of a redirect chain: which chain, which hop. */
 export interface HopRef {
@@ -34,7 +35,7 @@ function distance(a: HarEntryView, b: HarEntryView): number {
   return Number.MAX_SAFE_INTEGER / 2 + Math.abs(a.index - b.index);
 }
 
-function sameOrigin(preflight: HarEntryView, hop: HarEntryView, pages: ReadonlyMap<string, HarPageView>): boolean {
+function sameOrigin(preflight: HarEntryView, hop: HarEntryView, documents: PageDocuments): boolean {
   const a = headerValue(preflight.requestHeaders, 'origin');
   const b = headerValue(hop.requestHeaders, 'origin');
   // A request that never got sent (its preflight failed) may be logged without headers.
@@ -43,9 +44,9 @@ function sameOrigin(preflight: HarEntryView, hop: HarEntryView, pages: ReadonlyM
   // redirect-preflighted-json-307-cross-origin): a `null` on either side fits any origin.
   if (a !== undefined && b !== undefined && a.trim() !== 'null' && b.trim() !== 'null') return a.trim() === b.trim();
   if (a !== undefined && b !== undefined) return true;
-  const pa = initiatorOriginOf(preflight, pages);
-  const pb = initiatorOriginOf(hop, pages);
-  return pa === null || pb === null || pa === pb;
+  const pa = initiatorOriginOf(preflight, documents);
+  const pb = initiatorOriginOf(hop, documents);
+  return pa === null || pb === null || pa === OPAQUE_ORIGIN || pb === OPAQUE_ORIGIN || pa === pb;
 }
 
 const time = (e: HarEntryView): number => (Number.isFinite(e.startedAt) ? e.startedAt : 0);
@@ -53,7 +54,7 @@ const time = (e: HarEntryView): number => (Number.isFinite(e.startedAt) ? e.star
 export function linkPreflights(
   preflights: readonly HarEntryView[],
   chains: readonly (readonly HarEntryView[])[],
-  pages: ReadonlyMap<string, HarPageView>,
+  documents: PageDocuments,
 ): PreflightLinks {
   const byUrl = new Map<string, HopRef[]>();
   chains.forEach((chain, c) =>
@@ -77,7 +78,7 @@ export function linkPreflights(
     const slots = free.get(key) ?? new FreeSlots(hops.length);
     free.set(key, slots);
     const fits = (ref: HopRef): boolean =>
-      (method === undefined || ref.entry.method === method) && sameOrigin(preflight, ref.entry, pages);
+      (method === undefined || ref.entry.method === method) && sameOrigin(preflight, ref.entry, documents);
     // Binary search for the first hop at or after the preflight, then take the first free
     // hop that fits on each side (the list is in time order, so these are the nearest).
     // Without a usable timestamp, untimed hops sort first, by log index: search by index then.

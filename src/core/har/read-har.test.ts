@@ -105,19 +105,48 @@ describe('redirect chains', () => {
 describe('initiatorOrigin', () => {
   const pages = { pages: [{ id: 'p1', title: `${PAGE}/index.html`, startedDateTime: '2026-11-01T10:00:00Z', pageTimings: {} }] };
   test.each<[string, Partial<EntrySpec>, string | null]>([
-    ["Chrome's _initiator.url", { extra: { _initiator: { type: 'parser', url: 'http://doc.test:8/page' }, pageref: 'p1' }, headers: { Origin: PAGE } }, 'http://doc.test:8'],
-    ['a string _initiator (WebPageTest) naming the document', { extra: { _initiator: 'http://doc.test/', _initiator_type: 'parser' }, headers: { Origin: PAGE } }, 'http://doc.test'],
+    ["Chrome's _initiator.url", { extra: { _initiator: { type: 'parser', url: 'http://doc.test:8/page' }, pageref: 'p1' } }, 'http://doc.test:8'],
+    ["the Origin header wins over Chrome's _initiator.url (a stylesheet on a CDN loads a font)", { extra: { _initiator: { type: 'parser', url: 'http://cdn.test/a.css' } }, headers: { Origin: PAGE } }, PAGE],
+    ['a string _initiator (WebPageTest) is the script, not the document: the Origin header wins', { extra: { _initiator: 'http://cdn.test/x.js', _initiator_type: 'parser', _initiator_line: '3' }, headers: { Origin: PAGE } }, PAGE],
+    ['a string _initiator (WebPageTest) never names the page', { extra: { _initiator: 'http://cdn.test/x.js', _initiator_type: 'script' } }, null],
     ["a script initiator's URL yields to the Origin header", { extra: { _initiator: { type: 'script', url: 'http://cdn.test/x.js' } }, headers: { Origin: PAGE } }, PAGE],
-    ["a script initiator's URL when nothing else is known", { extra: { _initiator: { type: 'script', url: 'http://cdn.test/x.js' } } }, 'http://cdn.test'],
+    ["a script initiator's URL is never the page's", { extra: { _initiator: { type: 'script', url: 'http://cdn.test/x.js' } } }, null],
     ["a preflight initiator's URL is not the document", { extra: { _initiator: { type: 'preflight', url: `${API}/x` } } }, null],
     ['Origin header', { headers: { Origin: 'http://o.test', Referer: 'http://r.test/' } }, 'http://o.test'],
-    ['Origin: null falls through to Referer', { headers: { Origin: 'null', Referer: 'http://r.test/a' } }, 'http://r.test'],
+    ['Origin: null is the opaque origin, whatever the Referer', { headers: { Origin: 'null', Referer: 'http://r.test/a' } }, 'null'],
+    ['Sec-Fetch-Site: same-origin is the request URL\'s origin', { headers: { 'Sec-Fetch-Site': 'same-origin', Referer: 'http://r.test/a' } }, API],
+    ['Sec-Fetch-Site: cross-site rules out a Referer of the request\'s own origin', { headers: { 'Sec-Fetch-Site': 'cross-site', Referer: `${API}/style.css` }, extra: { pageref: 'p1' } }, PAGE],
     ['page URL from pageref', { extra: { pageref: 'p1' } }, PAGE],
     ['nothing known', {}, null],
     ['a page title that is not a URL', { extra: { pageref: 'p2' } }, null],
+    ["WebPageTest's page _URL", { extra: { pageref: 'p3' } }, 'https://wpt.test'],
   ])('%s', (_name, spec, expected) => {
-    const result = read([{ url: `${API}/x`, ...spec }], { pages: [...pages.pages, { id: 'p2', title: 'My app', startedDateTime: '', pageTimings: {} }] });
+    const result = read([{ url: `${API}/x`, ...spec }], { pages: [
+      ...pages.pages,
+      { id: 'p2', title: 'My app', startedDateTime: '', pageTimings: {} },
+      { id: 'p3', title: 'Run 1, First View for https://wpt.test/', _URL: 'https://wpt.test/', startedDateTime: '', pageTimings: {} },
+    ] });
     expect(result.exchanges[0]?.initiatorOrigin).toBe(expected);
+  });
+});
+
+describe("initiatorOrigin from the recorder's documents (Playwright: _frameref, pageref)", () => {
+  const doc = (url: string, frame: string, at: number): EntrySpec => ({ url, at, extra: { pageref: 'p', _frameref: frame, _resourceType: 'document' } });
+  const call = (frame: string | undefined, at: number): EntrySpec => ({ url: `${API}/x`, at, extra: { pageref: 'p', _resourceType: 'fetch', ...(frame ? { _frameref: frame } : {}) } });
+  const playwrightPage = { pages: [{ id: 'p', title: 'Shop', startedDateTime: '', pageTimings: {} }] };
+  test.each<[string, EntrySpec[], string | null]>([
+    ["the page's document", [doc(`${PAGE}/`, 'main', 0), call('main', 1)], PAGE],
+    ["an iframe's own document", [doc(`${PAGE}/`, 'main', 0), doc('http://frame.test/f.html', 'child', 1), call('child', 2)], 'http://frame.test'],
+    ["no frame: the page's first frame", [doc(`${PAGE}/`, 'main', 0), doc('http://frame.test/f.html', 'child', 1), call(undefined, 2)], PAGE],
+    ['after a navigation, the new document', [doc(`${PAGE}/`, 'main', 0), doc('http://next.test/', 'main', 1), call('main', 2)], 'http://next.test'],
+    ['a document that failed is no document', [doc(`${PAGE}/`, 'main', 0), { ...doc('http://next.test/', 'main', 1), status: 500 }, call('main', 2)], PAGE],
+    ['chrome-har: no type, the first HTML answer of the page', [
+      { url: `${PAGE}/`, at: 0, responseHeaders: { 'Content-Type': 'text/html' }, extra: { pageref: 'p' } },
+      { url: `${API}/x`, at: 1, extra: { pageref: 'p' } },
+    ], PAGE],
+  ])('%s', (_name, entries, expected) => {
+    const result = read(entries, playwrightPage);
+    expect(result.exchanges.at(-1)?.initiatorOrigin).toBe(expected);
   });
 });
 

@@ -3,13 +3,14 @@
 
 import { CookieEvidence } from '../cookie-evidence';
 import type { Exchange, Hop } from '../model';
-import { buildExchange, preflightOf } from './build-exchange';
+import { buildExchange, preflightOf, recordingFields, type Recording } from './build-exchange';
 import { withDocumentSpaces } from './document-spaces';
 import type { HarEntryView, HarPageView } from './har-entry-view';
 import { headerValue, isPreflightEntry } from './har-entry-view';
 import { groupRedirects } from './group-redirects';
 import { initiatorOriginOf } from './initiator-origin';
 import { hopKey, linkPreflights } from './link-preflights';
+import { pageDocuments } from './page-documents';
 import { parseJson } from './parse-json';
 import { readTaggedExchanges } from './read-tagged';
 import { recordingBrowser } from './recording-browser';
@@ -31,7 +32,7 @@ export type HarReadResult = HarRead | { readonly ok: false; readonly error: stri
  * A preflight whose request is missing from the log still tells what was asked for:
  * its request is represented by a hop with no response and no HAR entry.
  */
-function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null, browser: 'chromium' | 'firefox' | undefined): Exchange {
+function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null, recording: Recording): Exchange {
   const method = headerValue(preflight.requestHeaders, 'access-control-request-method')?.trim() || 'GET';
   const origin = headerValue(preflight.requestHeaders, 'origin');
   const hop: Hop = {
@@ -43,7 +44,7 @@ function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null,
     hops: [hop],
     preflights: [preflightOf(preflight)],
     startedAt: Number.isFinite(preflight.startedAt) ? preflight.startedAt : 0,
-    ...(browser ? { browser } : {}),
+    ...recordingFields(recording),
   };
 }
 
@@ -65,13 +66,13 @@ export function readHarJson(json: unknown): HarReadResult {
 /** Group validated entries into exchanges (the CLI's stream reader validates as it reads). */
 export function readValidatedHar(valid: ValidatedHar): HarReadResult {
   if (!valid.ok) return valid;
-  const pages = new Map(valid.pages.map((p) => [p.id, p]));
-  const tagged = readTaggedExchanges(valid.entries, pages);
+  const documents = pageDocuments(valid.pages, valid.entries);
+  const tagged = readTaggedExchanges(valid.entries, documents);
   const rest = valid.entries.filter((e) => !tagged.claimed.has(e.index));
   const preflights = rest.filter(isPreflightEntry);
   const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
-  const links = linkPreflights(preflights, chains, pages);
-  const browser = recordingBrowser(valid.browser, valid.entries);
+  const links = linkPreflights(preflights, chains, documents);
+  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries), recorder: valid.recorder };
 
   const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
     at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,
@@ -83,10 +84,10 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
       return p ? [p] : [];
     });
     const first = hops[0] as HarEntryView;
-    const initiatorOrigin = initiatorOriginOf(first, pages) ?? (own[0] ? initiatorOriginOf(own[0], pages) : null);
-    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, browser }) });
+    const initiatorOrigin = initiatorOriginOf(first, documents) ?? (own[0] ? initiatorOriginOf(own[0], documents) : null);
+    ordered.push({ at: first.index, exchange: buildExchange({ hops, preflights: own, initiatorOrigin, ...recording }) });
   });
-  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, pages), browser) });
+  for (const p of links.orphans) ordered.push({ at: p.index, exchange: orphanExchange(p, initiatorOriginOf(p, documents), recording) });
   ordered.sort((a, b) => a.at - b.at);
 
   const embeddedAnalyses = new Map<string, unknown>();

@@ -5,8 +5,9 @@
 import type { Exchange } from '../model';
 import { buildExchange } from './build-exchange';
 import type { CorsLensEntryTag } from './cors-lens-tag';
-import type { HarEntryView, HarPageView } from './har-entry-view';
+import type { HarEntryView } from './har-entry-view';
 import { initiatorOriginOf } from './initiator-origin';
+import type { PageDocuments } from './page-documents';
 
 type Tagged = HarEntryView & { readonly corsLens: CorsLensEntryTag };
 
@@ -14,7 +15,7 @@ const byHopThenIndex = (a: Tagged, b: Tagged): number => a.corsLens.hop - b.cors
 
 export function readTaggedExchanges(
   entries: readonly HarEntryView[],
-  pages: ReadonlyMap<string, HarPageView>,
+  documents: PageDocuments,
 ): { exchanges: Exchange[]; claimed: Set<number> } {
   const groups = new Map<string, Tagged[]>();
   for (const entry of entries) {
@@ -31,7 +32,7 @@ export function readTaggedExchanges(
     if (!first) continue;
     const preflights = group.filter((e) => e.corsLens.role === 'preflight').sort(byHopThenIndex);
     const tag = first.corsLens;
-    const initiatorOrigin = tag.initiatorOrigin !== undefined ? tag.initiatorOrigin : initiatorOriginOf(first, pages);
+    const initiatorOrigin = tag.initiatorOrigin !== undefined ? tag.initiatorOrigin : initiatorOriginOf(first, documents);
     const built = buildExchange({ hops, preflights, initiatorOrigin });
     // Exchange-level facts come from the tag alone: what a header suggests (Sec-Fetch-Mode)
     // or an entry's `_error` says must not add to what was recorded.

@@ -6,6 +6,8 @@
 import type { Header } from '../model';
 import { readCorsLensTag } from './cors-lens-tag';
 import type { HarEntryView, HarPageView, InitiatorView } from './har-entry-view';
+import { originOf } from './har-entry-view';
+import { recorderNamed, type Recorder } from './recorder';
 import { StringPool } from './string-pool';
 
 export type ValidatedHar =
@@ -14,6 +16,7 @@ export type ValidatedHar =
       readonly entries: readonly HarEntryView[];
       readonly pages: readonly HarPageView[];
       readonly browser: 'chromium' | 'firefox' | undefined;
+      readonly recorder?: Recorder | undefined;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -71,7 +74,7 @@ function firstFrame(stack: unknown): string | undefined {
 
 /** Chrome writes an object; WebPageTest and older tools a URL string with `_initiator_type` beside it. */
 function readInitiator(value: unknown, typeBeside: unknown): InitiatorView | undefined {
-  if (typeof value === 'string' && value !== '') return { type: typeof typeBeside === 'string' ? typeBeside : 'other', url: value };
+  if (typeof value === 'string' && value !== '') return { type: typeof typeBeside === 'string' ? typeBeside : 'other', url: value, fromString: true };
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   return {
     type: value.type,
@@ -99,13 +102,15 @@ function readEntry(raw: unknown, index: number, pool: StringPool): HarEntryView 
   if (typeof status !== 'number' || !Number.isFinite(status)) {
     fail(`${where}: response.status is ${describe(status)}, expected a number`);
   }
-  const error = nonEmptyString(response._error) ?? nonEmptyString(raw._error);
+  // Playwright names Chromium's net error `_failureText` (and writes status -1 beside it).
+  const error = nonEmptyString(response._error) ?? nonEmptyString(raw._error) ?? nonEmptyString(response._failureText) ?? nonEmptyString(raw._failureText);
   const initiator = readInitiator(raw._initiator, raw._initiator_type);
   const resourceType = nonEmptyString(raw._resourceType);
   const corsLens = readCorsLensTag(raw._corsLens);
   return {
     index,
     ...(typeof raw.pageref === 'string' ? { pageref: pool.get(raw.pageref) } : {}),
+    ...(typeof raw._frameref === 'string' ? { frameref: pool.get(raw._frameref) } : {}),
     startedAt: typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : Number.NaN,
     method: pool.get(method),
     url: pool.get(url),
@@ -124,11 +129,23 @@ function readEntry(raw: unknown, index: number, pool: StringPool): HarEntryView 
   };
 }
 
+/**
+ * Pages, with the page's URL where the recorder wrote one: WebPageTest's `_URL`, or the title,
+ * which Chrome DevTools sets to the page URL (Playwright's is the document's title: its page URL
+ * is the page's first document entry, page-documents.ts).
+ */
 export function readPages(value: unknown): HarPageView[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((p: unknown) =>
-    isObject(p) && typeof p.id === 'string' && typeof p.title === 'string' ? [{ id: p.id, title: p.title }] : [],
-  );
+  return value.flatMap((p: unknown) => {
+    if (!isObject(p) || typeof p.id !== 'string' || typeof p.title !== 'string') return [];
+    const url = [p._URL, p.title].find((u) => typeof u === 'string' && /^https?:\/\//i.test(u) && originOf(u) !== null) as string | undefined;
+    return [url !== undefined ? { id: p.id, title: p.title, url } : { id: p.id, title: p.title }];
+  });
+}
+
+/** The tool that wrote the log, where it matters: Playwright's HAR leaves out what others keep (recorder.ts). */
+export function recorderOf(log: Json): Recorder | undefined {
+  return isObject(log.creator) && typeof log.creator.name === 'string' ? recorderNamed(log.creator.name) : undefined;
 }
 
 /**
@@ -165,7 +182,7 @@ export function validateHar(json: unknown): ValidatedHar {
     const views: HarEntryView[] = [];
     const pool = new StringPool();
     for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i, pool));
-    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log) };
+    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log), recorder: recorderOf(json.log) };
   } catch (e) {
     if (e instanceof HarError) return { ok: false, error: e.message };
     // Only our own HarError is expected; anything else is a bug, but input must never crash a caller.
