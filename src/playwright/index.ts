@@ -36,8 +36,9 @@ export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLen
   corsLensRecorder: [
     async ({ context, browserName, corsLens }, use, testInfo) => {
       if (browserName !== 'chromium') {
-        // Firefox and WebKit have no CDP session, and their request events carry neither the
-        // preflights nor the browser's CORS verdict: say so rather than report a guess.
+        // Firefox and WebKit have no CDP session; what their Playwright request events would show
+        // is not built (nor checked: Playwright cannot drive Debian's Firefox ESR). Say so rather
+        // than pass a test that nothing looked at.
         await testInfo.attach('cors-lens.md', { body: `## CORS Lens\n\nNot recorded: CORS Lens records Chromium only (over CDP); this test ran in ${browserName}.\n`, contentType: 'text/markdown' });
         await use();
         return;

@@ -77,7 +77,8 @@ function markdownOf(rows: readonly AnalyzedExchange[], all: readonly AnalyzedExc
     ignored > 0 ? `${ignored} ignored (\`corsLens.ignore\`)` : '',
     inFlight > 0 ? `${inFlight} still in flight when the test ended, not analysed` : '',
   ].filter(Boolean);
-  const lines = ['## CORS Lens', '', mdText(summaryLine(all)) + (notes.length ? ` · ${notes.join(' · ')}` : ''), ''];
+  const kept = all.filter((x) => !x.crossOrigin || rows.includes(x));
+  const lines = ['## CORS Lens', '', mdText(summaryLine(kept)) + (notes.length ? ` · ${notes.join(' · ')}` : ''), ''];
   if (rows.length > 0) {
     lines.push('| Verdict | Method | URL | Reason |', '| --- | --- | --- | --- |');
     for (const x of rows) {

@@ -2,6 +2,7 @@
 // asserts which pass, which fail and with what message, and what they attach. Several must fail.
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { test } from '../../src/playwright/index';
+import { CATALOGUE_IDS } from './catalogue-ids';
 
 let server: ScenarioServer;
 test.beforeAll(async () => {
@@ -58,40 +59,7 @@ test.describe('failOn warning', () => {
   });
 });
 
-// Simple, preflighted, blocked for different reasons, credentialed, redirected, no-cors: the
-// e2e test compares each verdict with what the page saw and the reason with Chromium's own.
-const CATALOGUE_IDS = [
-  'simple-get-exact-origin',
-  'simple-get-wildcard',
-  'simple-get-missing-allow-origin',
-  'simple-get-origin-mismatch',
-  'simple-get-origin-trailing-slash',
-  'simple-get-origin-duplicate-lines',
-  'simple-post-form',
-  'xhr-get-missing-allow-origin',
-  'credentials-exact-origin-true',
-  'credentials-wildcard-origin',
-  'credentials-missing-allow-credentials',
-  'credentials-allow-credentials-uppercase',
-  'preflight-put-allowed',
-  'preflight-status-404',
-  'preflight-redirect-302',
-  'preflight-missing-allow-origin',
-  'preflight-method-lowercase',
-  'preflight-header-allowed',
-  'preflight-header-not-allowed',
-  'preflight-json-content-type',
-  'preflight-ok-response-missing-allow-origin',
-  'safelist-accept-language-129',
-  'safelist-range-single',
-  'redirect-same-origin-allowed',
-  'redirect-response-missing-allow-origin',
-  'redirect-cross-origin-null-origin-mismatch',
-  'redirect-cross-origin-allow-null',
-  'no-cors-img',
-  'img-crossorigin-missing-allow-origin',
-];
-
+// The e2e test compares each verdict with what the page saw and each reason with Chromium's own.
 test.describe('catalogue', () => {
   test.use({ corsLens: { failOn: 'never' } });
   test('scenarios of every kind, one page', async ({ page }, testInfo) => {
