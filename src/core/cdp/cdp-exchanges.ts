@@ -8,7 +8,8 @@
 // Only the fields read here are typed: they are plain JSON, as CDP sends them.
 
 import { CookieEvidence } from '../cookie-evidence';
-import type { Exchange, Header, HeaderList, Hop, Preflight, ResponseRecord } from '../model';
+import { getHeader } from '../headers';
+import type { Exchange, Header, Hop, Preflight, ResponseRecord } from '../model';
 import { isRequestMode } from '../har/cors-lens-tag';
 import { originOf } from '../origin';
 
@@ -137,15 +138,11 @@ function hopsOf(r: RequestEvents): Hop[] {
   });
 }
 
-function headerValue(headers: HeaderList, name: string): string | undefined {
-  return headers.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
 /** The document's origin; for a request from an opaque or unknown document, its `Origin` header. */
 function initiatorOriginOf(r: RequestEvents, first: Hop): string | null {
   const documentOrigin = r.documentURL && isHttp(r.documentURL) ? originOf(r.documentURL) : null;
   if (documentOrigin && documentOrigin !== 'null') return documentOrigin;
-  return headerValue(first.request.headers, 'origin') ?? null;
+  return getHeader(first.request.headers, 'Origin');
 }
 
 /**
@@ -224,7 +221,7 @@ export class CdpNetworkLog {
       if (!first || r.preflightOf !== undefined || !r.finished || !isHttp(first.request.url)) continue;
       const own = preflights.get(r.id) ?? [];
       const hops = hopsOf(r);
-      const mode = headerValue((hops[0] as Hop).request.headers, 'sec-fetch-mode')?.trim().toLowerCase();
+      const mode = getHeader((hops[0] as Hop).request.headers, 'Sec-Fetch-Mode')?.toLowerCase();
       const exchange: Exchange = {
         id: `cdp:${r.id}`,
         initiatorOrigin: initiatorOriginOf(r, hops[0] as Hop),
