@@ -10,7 +10,7 @@
 // file's declarations are the package's whole type surface (scripts/build-types.mjs).
 
 import { test as base, expect } from '@playwright/test';
-import type { PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, TestType } from '@playwright/test';
+import type { Page, PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, TestType } from '@playwright/test';
 import { recordPages } from './record-pages';
 import { testReport } from './test-report';
 
@@ -26,8 +26,14 @@ export interface CorsLensOptions {
 export interface CorsLensFixtures {
   /** The options, set with `test.use({ corsLens: { ... } })`. */
   corsLens: CorsLensOptions;
-  /** Records every test on its own (an automatic fixture); nothing to use from a test. */
-  corsLensRecorder: void;
+  /** Records every test on its own (an automatic fixture); null outside Chromium. Nothing to use from a test. */
+  corsLensRecorder: CorsLensRecorder | null;
+}
+
+/** What the recorder offers the `page` fixture. */
+export interface CorsLensRecorder {
+  /** Resolves once `page` is recorded. */
+  ready(page: Page): Promise<void>;
 }
 
 // Spelled out so that the declarations name `@playwright/test`, the package users install.
@@ -40,11 +46,11 @@ export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLen
         // is not built (nor checked: Playwright cannot drive Debian's Firefox ESR). Say so rather
         // than pass a test that nothing looked at.
         await testInfo.attach('cors-lens.md', { body: `## CORS Lens\n\nNot recorded: CORS Lens records Chromium only (over CDP); this test ran in ${browserName}.\n`, contentType: 'text/markdown' });
-        await use();
+        await use(null);
         return;
       }
       const recording = await recordPages(context);
-      await use();
+      await use(recording);
       const { recorded, inFlight } = await recording.stop();
       const report = testReport(recorded, corsLens, inFlight);
       await testInfo.attach('cors-lens.json', { body: report.json, contentType: 'application/json' });
@@ -59,6 +65,12 @@ export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLen
     },
     { auto: true, box: true, title: 'CORS Lens' },
   ],
+  // Automatic fixtures are set up before `page` exists: wait for its session before the test
+  // uses it, or the page's first requests (its document, its scripts) go unrecorded.
+  page: async ({ page, corsLensRecorder }, use) => {
+    await corsLensRecorder?.ready(page);
+    await use(page);
+  },
 });
 
 export { expect };

@@ -4,10 +4,11 @@
 import { describe, expect, test } from 'vitest';
 import { cdpFixture, replay } from '../../test/support/cdp-fixtures';
 import type { CorsLensOptions } from './index';
-import { ignoredBy, testReport, type Recorded } from './test-report';
+import type { CdpExchange } from '../core/cdp/cdp-exchanges';
+import { ignoredBy, testReport } from './test-report';
 
 /** Every exchange of these scenarios' recordings (each a page of its own), oldest first. */
-const recorded = (...scenarios: string[]): Recorded[] => scenarios.flatMap((s) => replay(cdpFixture(s).events).exchanges());
+const recorded = (...scenarios: string[]): CdpExchange[] => scenarios.flatMap((s) => replay(cdpFixture(s).events).exchanges());
 
 describe('testReport', () => {
   test.each<[string, string[], CorsLensOptions, RegExp | null]>([

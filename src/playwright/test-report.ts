@@ -5,7 +5,7 @@
 import { auditRecording } from '../core/audit/audit';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { analyzeExchanges } from '../core/har/analyze-har';
-import type { CorsErrorStatus } from '../core/cdp/cdp-exchanges';
+import type { CdpExchange, CorsErrorStatus } from '../core/cdp/cdp-exchanges';
 import { findProblems } from '../core/problems/problems';
 import { mdBlock, mdCode, mdText } from '../core/report/markdown-report';
 import { causeLines, showHeaderFix } from '../cli/cause-lines';
@@ -13,13 +13,7 @@ import { fixLines } from '../cli/format-fix';
 import { formatJson } from '../cli/format-json';
 import { printable } from '../cli/format-table';
 import { summaryLine } from '../cli/summary';
-import type { Exchange } from '../core/model';
 import type { CorsLensOptions, FailOn } from './index';
-
-export interface Recorded {
-  readonly exchange: Exchange;
-  readonly corsErrorStatus?: CorsErrorStatus;
-}
 
 export interface TestReport {
   /** The `cors-lens analyze --json --only cross-origin` document. */
@@ -96,7 +90,7 @@ function markdownOf(rows: readonly AnalyzedExchange[], all: readonly AnalyzedExc
  * Analyse what one test recorded (every request of its pages: same-origin ones are evidence for
  * the credentials mode) and say it the way `cors-lens analyze` does, for the cross-origin ones.
  */
-export function testReport(recorded: readonly Recorded[], options: CorsLensOptions = {}, inFlight = 0): TestReport {
+export function testReport(recorded: readonly CdpExchange[], options: CorsLensOptions = {}, inFlight = 0): TestReport {
   const ignore = ignoredBy(options.ignore ?? []);
   const all = analyzeExchanges(recorded.map((r) => r.exchange));
   const cross = all.filter((x) => x.crossOrigin);

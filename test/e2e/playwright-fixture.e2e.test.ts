@@ -111,6 +111,11 @@ describe('cors-lens/playwright in real Playwright and Chromium', () => {
     expect(Object.keys(reported)).toEqual(['exchanges', 'problems']);
   });
 
+  test("the test's page is recorded from its first request: the document, its script and its data are counted", () => {
+    const counted = /(\d+) same-origin skipped/.exec(attachment(run.get('allowed calls pass'), 'cors-lens.md'));
+    expect(Number(counted?.[1])).toBeGreaterThanOrEqual(3);
+  });
+
   test('failOn never still reports the blocked call; ignore leaves the ignored ones out', () => {
     expect(exchangesOf(run.get('failOn never › a blocked call is reported, the test passes')).map((x) => x.verdict)).toEqual(['blocked']);
     expect(exchangesOf(run.get('ignore › ignored blocked calls pass')).map((x) => x.url.replace(/:\d+/, ''))).toEqual(['http://localhost/api/simple-get-exact-origin/main']);

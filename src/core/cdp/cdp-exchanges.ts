@@ -8,7 +8,7 @@
 // Only the fields read here are typed: they are plain JSON, as CDP sends them.
 
 import { CookieEvidence } from '../cookie-evidence';
-import { getHeader } from '../headers';
+import { getHeader, trimOws } from '../headers';
 import type { Exchange, Header, Hop, Preflight, ResponseRecord } from '../model';
 import { isRequestMode } from '../har/cors-lens-tag';
 import { originOf } from '../origin';
@@ -107,7 +107,7 @@ function rawHeaders(text: string): { statusText: string; headers: Header[] } {
   const headers: Header[] = [];
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers.push({ name: line.slice(0, colon), value: line.slice(colon + 1).trim() });
+    if (colon > 0) headers.push({ name: line.slice(0, colon), value: trimOws(line.slice(colon + 1)) });
   }
   return { statusText: statusLine.split(' ').slice(2).join(' '), headers };
 }
