@@ -12,6 +12,7 @@
 import type { AuditFinding } from '../core/audit/finding';
 import type { Fix } from '../core/analysis';
 import type { AnalyzedExchange } from '../core/har/analyze-har';
+import type { SkippedEntry } from '../core/har/validate-har';
 import type { Problem } from '../core/problems/problems';
 import type { AuditLookup } from './audit-lines';
 
@@ -103,8 +104,10 @@ function writeArray<T>(name: string, items: readonly T[], toJson: (item: T) => u
  * The text of `formatJson` (JSON.stringify with two spaces), written in pieces of about PIECE,
  * so that the output for a large recording is never one string in memory.
  */
-export function writeJson(rows: readonly AnalyzedExchange[], toJson: (x: AnalyzedExchange) => unknown, write: (text: string) => void, problems?: readonly Problem[]): void {
+export function writeJson(rows: readonly AnalyzedExchange[], toJson: (x: AnalyzedExchange) => unknown, write: (text: string) => void, problems?: readonly Problem[], skipped: readonly SkippedEntry[] = []): void {
   let out = writeArray('exchanges', rows, toJson, write, '{\n');
   if (problems) out = writeArray('problems', problems, problemJson, write, `${out},\n`);
+  // Only when some entry could not be read, so the output of every readable file stays as it was.
+  if (skipped.length > 0) out = writeArray('skipped', skipped, (s) => ({ entry: s.entry, reason: s.reason }), write, `${out},\n`);
   write(`${out}\n}\n`);
 }

@@ -45,6 +45,20 @@ describe('exit codes', () => {
   });
 });
 
+describe('an entry that cannot be read is skipped, named on stderr and in --json; the rest is analysed', () => {
+  test.each([
+    [['analyze'], undefined],
+    [['analyze', '--json'], [{ entry: 1, reason: 'request.url is missing, expected a string' }]],
+  ])('%j', async (args, skipped) => {
+    const path = `${samples}entry-missing-url.har`;
+    const { code, stdout, stderr } = await cli([...args, path]);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toBe(`cors-lens: ${path}: skipped entry 1: request.url is missing, expected a string\n`);
+    if (skipped) expect((JSON.parse(stdout) as { skipped: unknown }).skipped).toEqual(skipped);
+    else expect(stdout).toMatch(/same-origin skipped/);
+  });
+});
+
 describe('bad input: one line on stderr, exit 2, nothing on stdout', () => {
   const write = (name: string, text: string): string => {
     const file = join(dir, name);
@@ -56,7 +70,6 @@ describe('bad input: one line on stderr, exit 2, nothing on stdout', () => {
     ['a directory', () => dir, 'is a directory, not a HAR file'],
     ['invalid JSON', () => `${samples}invalid-json.har`, "not valid JSON (Unexpected token '}' at line 3 column 17)"],
     ['JSON, not HAR', () => `${samples}not-har.json`, 'not a HAR file (no "log" object)'],
-    ['entry missing a field', () => `${samples}entry-missing-url.har`, 'entry 1: request.url is missing, expected a string'],
     ['empty file', () => write('empty.har', ''), 'not valid JSON (Unexpected end of JSON input at line 1 column 1)'],
     ['binary junk', () => write('junk.har', '\u0000\u001b[31mPK'), 'not valid JSON'],
   ])('%s', async (_name, file, message) => {

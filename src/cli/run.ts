@@ -76,13 +76,15 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const snippet = server?.ok ? server.snippet : null;
   const result = await readAndAnalyse(command.file, name, io);
   if (!result.ok) return fail(result.error);
+  // Every entry that could be read is analysed; each one that could not is named, never dropped silently.
+  for (const s of result.skipped) io.stderr(`cors-lens: ${printable(name)}: skipped entry ${s.entry}: ${printable(s.reason)}\n`);
   const rows = shown(result.exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(result.exchanges).byExchange;
   if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: command.includeCredentials === true }));
   else if (command.json) {
     const toJson = snippet ? (x: AnalyzedExchange) => exchangeJsonWithFix(x, snippet, audit) : (x: AnalyzedExchange) => exchangeJson(x, audit.get(x.exchange.id));
-    writeJson(rows, toJson, io.stdout, findProblems(rows, audit));
+    writeJson(rows, toJson, io.stdout, findProblems(rows, audit), result.skipped);
   } else if (command.verbose) {
     io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   } else {

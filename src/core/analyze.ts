@@ -10,14 +10,10 @@ import { likelyVerdict, type Likely } from './likely';
 import type { Exchange } from './model';
 import { originOf } from './origin';
 import { reason } from './reasons';
+import { isCorsError } from './network-failure';
 import { requestMode, sentCookiesCrossOrigin } from './request-mode';
 import { collectWarnings, NO_WARNINGS } from './warnings';
 
-/**
- * The errors each browser gives a request it failed for CORS (shared browser-facts): Chromium
- * `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI` (only when the preflight failed).
- */
-const CORS_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 
 /** The origin of the document that made the request, from the record or the `Origin` it sent. */
 export function initiatorOrigin(exchange: Exchange): string | null {
@@ -92,7 +88,7 @@ function localNetworkAccessReason(exchange: Exchange): Reason | null {
 /** Where the headers and the browser's own outcome disagree, the browser is right; say so loudly. */
 function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis {
   const lastHop = exchange.hops[exchange.hops.length - 1];
-  const corsError = exchange.error !== undefined && CORS_ERRORS.has(exchange.error);
+  const corsError = isCorsError(exchange.error);
   if (analysis.type !== 'simple' && analysis.type !== 'preflighted') return analysis;
   if ((analysis.verdict === 'allowed' || analysis.dependsOn !== undefined) && analysis.reasons.length === 0 && corsError) {
     const lna = localNetworkAccessReason(exchange);
@@ -146,7 +142,7 @@ export function analyzeExchange(exchange: Exchange): Analysis {
   const include: WalkResult = { ...omit, failure: credentialed.reason, fix: credentialed.fix, incomplete: null };
   // The outcome depends on the credentials mode, which the record does not show. Use the
   // browser's own outcome when it gave one; otherwise say what the verdict depends on.
-  if (exchange.error !== undefined && CORS_ERRORS.has(exchange.error)) return fromWalk(exchange, include, 'include', true);
+  if (isCorsError(exchange.error)) return fromWalk(exchange, include, 'include', true);
   const dependsOn = `whether the request was sent with credentials (fetch credentials: 'include', XHR withCredentials). No Cookie header was sent, so the record cannot tell. Without credentials it is allowed; with them it is blocked: ${credentialed.reason.message}`;
   return fromWalk(exchange, include, 'unknown', true, { dependsOn, likely: likelyVerdict(omit, credentialed) });
 }

@@ -10,6 +10,7 @@ import { corsUnsafeRequestHeaderNames, isBrowserAddedLower } from './fetch/reque
 import type { FixContext } from './fix';
 import { getHeader, splitList } from './headers';
 import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
+import { isCorsError, isNetworkFailure } from './network-failure';
 import { isHttpUrl, originOf, resolveLocation, urlHasCredentials } from './origin';
 import { reason } from './reasons';
 
@@ -32,6 +33,7 @@ export interface WalkResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const NOT_MODIFIED = "the response is a 304 revalidation: the browser checked the CORS headers of its cached response, which the record does not hold";
 const SCRIPTED = new Set(['fetch', 'xhr', 'xmlhttprequest', 'eventsource']);
 
 /**
@@ -126,10 +128,21 @@ function fixContext(c: HopChecks, r: Reason, withCredentials: boolean, actualPas
   };
 }
 
+/**
+ * The origin the preflight was sent with: its own recorded `Origin` where there is one. After a
+ * cross-origin redirect Firefox sends the new hop's preflight with the page's origin and the
+ * request itself with `Origin: null` (fixture redirect-preflighted-json-307-cross-origin); the
+ * server answered each for the origin it was sent.
+ */
+function preflightOrigin(c: HopChecks): string {
+  const sent = c.preflight ? getHeader(c.preflight.request.headers, 'Origin')?.trim() : undefined;
+  return sent || c.origin;
+}
+
 function preflightCheck(c: HopChecks, withCredentials: boolean): PreflightFailure | null {
   const preflight = c.preflight;
   if (!preflight) return null;
-  return checkPreflight({ response: preflight.response, error: preflight.error, origin: c.origin, withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
+  return checkPreflight({ response: preflight.response, error: preflight.error, origin: preflightOrigin(c), withCredentials, method: c.method, unsafeHeaders: c.unsafeHeaders });
 }
 
 function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | null {
@@ -139,7 +152,7 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
 
 function preflightHopFailure(c: HopChecks, failed: PreflightFailure, withCredentials: boolean): HopFailure {
   const status = c.preflight?.response?.status ?? 0;
-  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: c.origin, value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
+  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: preflightOrigin(c), value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
   const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
   return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
 }
@@ -199,6 +212,10 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaders.length > 0;
       if (type !== 'preflighted') type = preflight || needsPreflight ? 'preflighted' : 'simple';
       const checks: HopChecks = { i, hop, preflight, origin, method, unsafeHeaders, url };
+      // A preflight that got no HTTP response because the network failed was never judged by CORS.
+      if (preflight && !preflight.response && isNetworkFailure(preflight.error)) {
+        return done(null, `the preflight failed before any response arrived (${preflight.error ?? ''}): a network failure, not a CORS decision`);
+      }
       const failedPreflight = preflightFailure(checks, opts.withCredentials);
       if (failedPreflight) return done(failedPreflight);
       if (trackCredentials && !credentialedFailure) {
@@ -210,7 +227,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
         if (!preflight && failedUnrecorded(exchange)) {
           return done(reason('failure-not-recorded', 'request', i, '', { origin, value: exchange.error ?? '', method, status: 0 }, ''));
         }
-        if (needsPreflight && !preflight && exchange.error) {
+        if (needsPreflight && !preflight && isCorsError(exchange.error)) {
           const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
           return done({ reason: r, fix: fixContext(checks, r, opts.withCredentials, false) });
         }
@@ -222,8 +239,13 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       if (redirectFailure) return done(redirectFailure);
       const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
       const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
-      if (failedResponse) return done(failedResponse);
-      if (trackCredentials && !credentialedFailure) {
+      if (failedResponse && hop.response.status === 304) {
+        // The CORS check ran on the cached response the 304 revalidated (Fetch §4.5 HTTP-network-or-cache
+        // fetch, "update a stored response"): its headers are not in the record. Chromium's completion
+        // says they passed; without it the record cannot tell.
+        if (exchange.browser !== 'chromium' || exchange.error !== undefined) return done(null, NOT_MODIFIED);
+      } else if (failedResponse) return done(failedResponse);
+      else if (trackCredentials && !credentialedFailure) {
         const response = hop.response;
         const failed = corsCheck(response.headers, origin, true);
         if (failed) credentialedFailure = () => responseHopFailure(checks, response, isRedirect, failed, true);

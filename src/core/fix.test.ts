@@ -106,6 +106,14 @@ const ROWS: Record<string, Row> = {
     ex: exchange([hop('GET', URL_X, { 'Sec-Fetch-Mode': 'same-origin' })], { mode: 'same-origin', error: 'net::ERR_FAILED' }),
     preflight: null, status: null, response: null, note: "mode 'same-origin'",
   },
+  'an Allow-Methods that does not parse is replaced, even for a GET (the fix must pass when applied)': {
+    ex: withPreflight(exchange([hop('GET', URL_X, { ...CORS, 'X-Token': '1' })]), preflight(URL_X, asked('GET', 'x-token'), 204, { ...ACAO, 'Access-Control-Allow-Methods': 'Bad method name', 'Access-Control-Allow-Headers': 'x-token' })),
+    preflight: { ...ACAO, 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': 'x-token', Vary: 'Origin' }, status: null, response: { ...ACAO, Vary: 'Origin' }, note: null,
+  },
+  'an Allow-Headers that does not parse is replaced with the headers asked for': {
+    ex: withPreflight(exchange([hop('PUT', URL_X, { ...CORS, 'X-Token': '1' })]), preflight(URL_X, asked('PUT', 'x-token'), 204, { ...ACAO, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-token, (bad)' })),
+    preflight: { ...ACAO, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-token', Vary: 'Origin' }, status: null, response: { ...ACAO, Vary: 'Origin' }, note: null,
+  },
 };
 
 describe('computeFix through analyzeExchange', () => {

@@ -82,17 +82,21 @@ function withVary(headers: Header[], response: ResponseRecord | undefined): Head
   return headers;
 }
 
+const unparsable = (value: string | null): boolean => value !== null && !parseTokenList(value).ok;
+
 function preflightHeaders(ctx: FixContext): Header[] {
   const res = ctx.preflightResponse;
   const out = accessHeaders(ctx, res);
-  // Listed exactly as sent: methods compare case-sensitively.
-  if (!isCorsSafelistedMethod(ctx.method)) {
-    const methods = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null, [ctx.method], ctx.withCredentials, false);
-    out.push(header('Access-Control-Allow-Methods', methods));
+  const methods = res ? getHeader(res.headers, 'Access-Control-Allow-Methods') : null;
+  const names = res ? getHeader(res.headers, 'Access-Control-Allow-Headers') : null;
+  // A value that does not parse fails the preflight whatever the request (Fetch §4.8 step 7.3,
+  // fixture preflight-methods-invalid-token): the fix replaces it, or applying the fix still fails.
+  // Methods are listed exactly as sent: they compare case-sensitively.
+  if (!isCorsSafelistedMethod(ctx.method) || unparsable(methods)) {
+    out.push(header('Access-Control-Allow-Methods', mergeTokens(methods, [ctx.method], ctx.withCredentials, false)));
   }
-  if (ctx.unsafeHeaders.length > 0) {
-    const names = mergeTokens(res ? getHeader(res.headers, 'Access-Control-Allow-Headers') : null, ctx.unsafeHeaders, ctx.withCredentials, true);
-    out.push(header('Access-Control-Allow-Headers', names));
+  if (ctx.unsafeHeaders.length > 0 || unparsable(names)) {
+    out.push(header('Access-Control-Allow-Headers', mergeTokens(names, ctx.unsafeHeaders, ctx.withCredentials, true)));
   }
   return withVary(out, res);
 }

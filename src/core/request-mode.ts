@@ -18,7 +18,16 @@ export function requestMode(exchange: Exchange): RequestMode {
   if (sent && MODES.has(sent)) return sent as RequestMode;
   const type = exchange.resourceType?.toLowerCase() ?? '';
   if (NAVIGATION_TYPES.has(type)) return 'navigate';
-  if (type === 'websocket') return 'websocket';
+  if (type === 'websocket' || isWebSocketHandshake(exchange)) return 'websocket';
+  // `navigator.sendBeacon` with a CORS-safelisted body is a no-cors fetch that carries `Origin`
+  // (Fetch §3.1: every POST does); Chrome DevTools names it `ping` (Beacon API, "keepalive").
+  if (type === 'ping' || type === 'beacon') return 'no-cors';
+  const dest = getHeader(first.headers, 'Sec-Fetch-Dest')?.toLowerCase();
+  if (dest !== undefined && NAVIGATION_TYPES.has(dest)) return 'navigate';
+  // Browsers send `Accept: text/html,…` only when fetching a document (Fetch §4.1 "fetch", the
+  // default Accept by destination); scripts' fetch and XHR send `*/*`. A form POST recorded without
+  // Fetch Metadata or a type (old Firefox) is a navigation, whatever `Origin` it carries.
+  if (type === '' && dest === undefined && getHeader(first.headers, 'Accept')?.trim().toLowerCase().startsWith('text/html')) return 'navigate';
   if (hasHeader(first.headers, 'Origin')) return 'cors';
   // Only a cors-mode request is preflighted (Fetch §4.1 main fetch step 12); Chrome may log the
   // request it never sent with provisional headers, without Origin.
@@ -31,6 +40,16 @@ export function requestMode(exchange: Exchange): RequestMode {
   if (!exchange.hops[0]?.response && !WIRE_ONLY.some((name) => hasHeader(first.headers, name))) return 'cors';
   // A cross-origin GET without Origin from an <img>, <script> or <link> is a no-cors fetch.
   return first.method === 'GET' || first.method === 'HEAD' ? 'no-cors' : 'cors';
+}
+
+/**
+ * The WebSocket opening handshake (RFC 6455 §4.1): `Upgrade: websocket` on the request, 101 back.
+ * It carries `Origin`, but no CORS check applies (Fetch §7, "establish a WebSocket connection").
+ */
+function isWebSocketHandshake(exchange: Exchange): boolean {
+  const hop = exchange.hops[0];
+  if (!hop) return false;
+  return getHeader(hop.request.headers, 'Upgrade')?.trim().toLowerCase() === 'websocket' || hop.response?.status === 101;
 }
 
 /**

@@ -5,6 +5,7 @@
 // comes from the test itself, never from a list kept in the runner.
 
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { TestOptions } from 'vitest';
 import { APACHE, apacheAvailable } from '../fix-proof/apache';
 import { NGINX, nginxAvailable } from '../fix-proof/nginx';
@@ -35,6 +36,14 @@ export const APACHE_REQUIRED: Requirement = {
 export const PYTHON_REQUIRED: Requirement = {
   available: () => spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0,
   missing: 'python3 not found on PATH (apt-get install python3)',
+};
+
+/** The real recordings other tools wrote, kept beside the project (never copied into it). */
+export const REALWORLD_HARS = new URL('../../../shared/realworld-hars/', import.meta.url);
+
+export const REALWORLD_HARS_REQUIRED: Requirement = {
+  available: () => existsSync(REALWORLD_HARS),
+  missing: `the shared real-world HAR recordings are not at ${REALWORLD_HARS.pathname} (they sit beside the project, in ../shared/realworld-hars)`,
 };
 
 /** Test options: run when every requirement is met, else skip with their reasons as `meta.skipReason`. */

@@ -4,6 +4,7 @@ import { lowerCaseName } from '../headers';
 import type { HeaderList } from '../model';
 import { isSimpleRangeValue } from './range';
 import { mimeEssence } from './mime';
+import { isToolAddedLower } from './tool-headers';
 
 /** Forbidden request-header names (Fetch §2.2.2): set by the browser, never by script. */
 const FORBIDDEN = new Set([
@@ -32,12 +33,12 @@ const BROWSER_ADDED = new Set([
 ]);
 
 export function isBrowserAddedHeader(name: string): boolean {
-  return BROWSER_ADDED.has(name) || BROWSER_ADDED.has(lowerCaseName(name));
+  return BROWSER_ADDED.has(name) || isBrowserAddedLower(lowerCaseName(name));
 }
 
 /** `isBrowserAddedHeader` for a name already lower-cased (no second look-up). */
 export function isBrowserAddedLower(lower: string): boolean {
-  return BROWSER_ADDED.has(lower);
+  return BROWSER_ADDED.has(lower) || isToolAddedLower(lower);
 }
 
 /** Fetch §2.2.2 CORS-unsafe request-header bytes, as a table by character code (ASCII). */

@@ -8,6 +8,7 @@ import { findCause } from '../cause/find-cause';
 import { buildRecordingContext } from '../cause/recording-context';
 import type { Exchange } from '../model';
 import { readHar, readHarJson, type HarReadResult } from './read-har';
+import type { SkippedEntry } from './validate-har';
 
 export interface AnalyzedExchange {
   readonly exchange: Exchange;
@@ -22,13 +23,13 @@ export interface AnalyzedExchange {
 }
 
 export type HarAnalysis =
-  | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number }
+  | { readonly ok: true; readonly exchanges: readonly AnalyzedExchange[]; readonly entryCount: number; readonly skipped: readonly SkippedEntry[] }
   | { readonly ok: false; readonly error: string };
 
 /** Analyse exchanges already read (the CLI reads them in a function of its own, see run.ts). */
 export function analyzeRead(read: HarReadResult): HarAnalysis {
   if (!read.ok) return read;
-  return { ok: true, exchanges: analyzeExchanges(read.exchanges), entryCount: read.entryCount };
+  return { ok: true, exchanges: analyzeExchanges(read.exchanges), entryCount: read.entryCount, skipped: read.skipped };
 }
 
 /** Every exchange of one recording, analysed, each with its cause (also the Playwright fixture's). */

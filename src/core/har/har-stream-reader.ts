@@ -16,7 +16,7 @@ import { jsonErrorOffset } from './json-error-position';
 import { concatBytes, JsonValueScanner } from './json-value-scanner';
 import { shortMessage } from './parse-json';
 import { StringPool } from './string-pool';
-import { browserOf, readEntryView, readPages, recorderOf, type ValidatedHar } from './validate-har';
+import { browserOf, browserVersionOf, entriesOrError, readEntryView, readPages, recorderOf, skippedEntry, type SkippedEntry, type ValidatedHar } from './validate-har';
 
 type Role = 'root' | 'log' | 'entries';
 /** Object: first → colon → value → next → key → colon …; array: first → next → value → next … */
@@ -71,7 +71,7 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 interface LogSoFar {
   isObject: boolean;
   fields: Record<string, unknown>;
-  entries: { isArray: boolean; views: HarEntryView[]; count: number; error?: string } | undefined;
+  entries: { isArray: boolean; views: HarEntryView[]; count: number; skipped: SkippedEntry[]; error?: string } | undefined;
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -144,8 +144,9 @@ export class HarStreamReader {
     const log = this.log;
     if (!this.rootIsObject || !log?.isObject) return { ok: false, error: 'not a HAR file (no "log" object)' };
     if (!log.entries?.isArray) return { ok: false, error: 'not a HAR file (no log.entries array)' };
-    if (log.entries.error !== undefined) return { ok: false, error: log.entries.error };
-    return { ok: true, entries: log.entries.views, pages: readPages(log.fields.pages) as HarPageView[], browser: browserOf(log.fields), recorder: recorderOf(log.fields) };
+    const read = entriesOrError(log.entries.views, log.entries.skipped, log.entries.error);
+    if (!read.ok) return read;
+    return { ok: true, entries: read.views, skipped: read.skipped, pages: readPages(log.fields.pages) as HarPageView[], browser: browserOf(log.fields), recorder: recorderOf(log.fields), browserVersion: browserVersionOf(log.fields) };
   }
 
   /** Character offset in the whole text of byte `i` of the current chunk, outside any piece. */
@@ -213,7 +214,7 @@ export class HarStreamReader {
       this.log = { isObject: true, fields: Object.create(null) as Record<string, unknown>, entries: undefined };
     } else if (parent?.role === 'log' && parent.key === 'entries' && c === 0x5b && this.log) {
       role = 'entries';
-      this.log.entries = { isArray: true, views: [], count: 0 };
+      this.log.entries = { isArray: true, views: [], count: 0, skipped: [] };
     }
     if (role === undefined) return this.startPiece(i, c, false);
     this.frames.push({ role, array: role === 'entries', state: 'first', key: '', later: false });
@@ -272,20 +273,19 @@ export class HarStreamReader {
     if (frame?.role !== 'log' && frame?.role !== 'entries') return;
     const log = this.log as LogSoFar;
     if (frame.role === 'log') {
-      if (frame.key === 'entries') log.entries = { isArray: false, views: [], count: 0 };
+      if (frame.key === 'entries') log.entries = { isArray: false, views: [], count: 0, skipped: [] };
       else log.fields[frame.key] = value;
       return;
     }
     const entries = log.entries;
     if (!entries) return;
     const index = entries.count++;
-    // After the first bad entry only the syntax is checked: validateHar reports the first one.
-    if (entries.error !== undefined) return;
+    // A bad entry is skipped with its reason; the first one's error is the file's if none can be read.
     const read = readEntryView(value, index, this.pool);
     if (read.ok) entries.views.push(read.view);
     else {
-      entries.error = read.error;
-      entries.views = [];
+      entries.error ??= read.error;
+      entries.skipped.push(skippedEntry(index, read.error));
     }
   }
 

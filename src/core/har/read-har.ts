@@ -14,7 +14,7 @@ import { pageDocuments } from './page-documents';
 import { parseJson } from './parse-json';
 import { readTaggedExchanges } from './read-tagged';
 import { recordingBrowser } from './recording-browser';
-import { validateHar, type ValidatedHar } from './validate-har';
+import { validateHar, type SkippedEntry, type ValidatedHar } from './validate-har';
 
 export interface HarRead {
   readonly ok: true;
@@ -22,6 +22,8 @@ export interface HarRead {
   readonly exchanges: readonly Exchange[];
   readonly pages: readonly HarPageView[];
   readonly entryCount: number;
+  /** Entries that could not be read, with why (every other entry is analysed). */
+  readonly skipped: readonly SkippedEntry[];
   /** `_cors` of each exchange's first entry in our own export, by exchange id (unvalidated). */
   readonly embeddedAnalyses: ReadonlyMap<string, unknown>;
 }
@@ -72,7 +74,7 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
   const preflights = rest.filter(isPreflightEntry);
   const chains = groupRedirects(rest.filter((e) => !isPreflightEntry(e)));
   const links = linkPreflights(preflights, chains, documents);
-  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries), recorder: valid.recorder };
+  const recording: Recording = { browser: recordingBrowser(valid.browser, valid.entries, valid.browserVersion), recorder: valid.recorder };
 
   const ordered: { at: number; exchange: Exchange }[] = tagged.exchanges.map((exchange) => ({
     at: exchange.hops[0]?.harIndex ?? exchange.preflights[0]?.harIndex ?? 0,
@@ -100,7 +102,8 @@ export function readValidatedHar(valid: ValidatedHar): HarReadResult {
     ok: true,
     exchanges: withEvidence(ordered.map((o) => o.exchange), new Set(tagged.exchanges), valid.entries),
     pages: valid.pages,
-    entryCount: valid.entries.length,
+    entryCount: valid.entries.length + valid.skipped.length,
+    skipped: valid.skipped,
     embeddedAnalyses,
   };
 }

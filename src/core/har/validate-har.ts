@@ -10,13 +10,23 @@ import { originOf } from './har-entry-view';
 import { recorderNamed, type Recorder } from './recorder';
 import { StringPool } from './string-pool';
 
+/** An entry that could not be read, and why; every other entry is analysed. */
+export interface SkippedEntry {
+  /** Index in `log.entries`. */
+  readonly entry: number;
+  readonly reason: string;
+}
+
 export type ValidatedHar =
   | {
       readonly ok: true;
       readonly entries: readonly HarEntryView[];
+      readonly skipped: readonly SkippedEntry[];
       readonly pages: readonly HarPageView[];
       readonly browser: 'chromium' | 'firefox' | undefined;
       readonly recorder?: Recorder | undefined;
+      /** `log.browser.version`, when the log names its browser. */
+      readonly browserVersion?: string | undefined;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -44,9 +54,20 @@ function requireString(obj: Json, key: string, where: string): string {
   return value;
 }
 
+/** A header value as real tools write it: a string, a number, or (Polly.JS) an array of them. */
+function headerValues(value: unknown): string[] | null {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' && Number.isFinite(value)) return [String(value)];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) return value.map(String);
+  return null;
+}
+
 /**
  * Header lists. HTTP/2 pseudo-headers (`:authority`, `:path`, ...) that Chrome puts in
- * request headers are not headers the Fetch standard sees, so they are dropped.
+ * request headers are not headers the Fetch standard sees, so they are dropped. A value written
+ * as an array (Polly.JS) is one header line per item for `Set-Cookie`, which browsers never
+ * combine, and otherwise one line joined with ", " as the browser combines repeated headers
+ * (Fetch §2.2.1 "combine").
  */
 function readHeaders(obj: Json, where: string, pool: StringPool): Header[] {
   const list = obj.headers;
@@ -54,10 +75,11 @@ function readHeaders(obj: Json, where: string, pool: StringPool): Header[] {
   if (!Array.isArray(list)) fail(`${where}.headers is ${describe(list)}, expected an array`);
   const headers: Header[] = [];
   list.forEach((item: unknown, i: number) => {
-    if (!isObject(item) || typeof item.name !== 'string' || typeof item.value !== 'string') {
-      fail(`${where}.headers[${i}] is not a {name, value} pair of strings`);
-    }
-    if (!item.name.startsWith(':')) headers.push(pool.header(item.name, item.value));
+    const values = isObject(item) && typeof item.name === 'string' ? headerValues(item.value) : null;
+    if (!isObject(item) || typeof item.name !== 'string' || values === null) fail(`${where}.headers[${i}] is not a {name, value} pair of strings`);
+    if (item.name.startsWith(':')) return;
+    if (values.length === 1 || item.name.toLowerCase() === 'set-cookie') for (const v of values) headers.push(pool.header(item.name, v));
+    else headers.push(pool.header(item.name, values.join(', ')));
   });
   return headers;
 }
@@ -143,6 +165,10 @@ export function readPages(value: unknown): HarPageView[] {
   });
 }
 
+export function browserVersionOf(log: Json): string | undefined {
+  return isObject(log.browser) && typeof log.browser.version === 'string' ? log.browser.version : undefined;
+}
+
 /** The tool that wrote the log, where it matters: Playwright's HAR leaves out what others keep (recorder.ts). */
 export function recorderOf(log: Json): Recorder | undefined {
   return isObject(log.creator) && typeof log.creator.name === 'string' ? recorderNamed(log.creator.name) : undefined;
@@ -173,19 +199,37 @@ export function readEntryView(
   }
 }
 
+/** `entry 3: request.url is missing` → `request.url is missing`: the skipped list names the entry itself. */
+export function skippedEntry(index: number, error: string): SkippedEntry {
+  return { entry: index, reason: error.replace(/^entry \d+:? /, '') };
+}
+
+/**
+ * The log's entries that can be read, the others skipped with their reason. A log none of whose
+ * entries can be read is no HAR one can analyse: the first entry's error, as before.
+ */
+export function entriesOrError(views: HarEntryView[], skipped: SkippedEntry[], firstError: string | undefined): { readonly ok: true; readonly views: HarEntryView[]; readonly skipped: SkippedEntry[] } | { readonly ok: false; readonly error: string } {
+  return views.length === 0 && firstError !== undefined ? { ok: false, error: firstError } : { ok: true, views, skipped };
+}
+
 export function validateHar(json: unknown): ValidatedHar {
   if (!isObject(json) || !isObject(json.log)) return { ok: false, error: 'not a HAR file (no "log" object)' };
   const entries = json.log.entries;
   if (!Array.isArray(entries)) return { ok: false, error: 'not a HAR file (no log.entries array)' };
-  try {
-    // An index loop, not `map`: a sparse array (from a caller, never from JSON.parse) has holes `map` skips.
-    const views: HarEntryView[] = [];
-    const pool = new StringPool();
-    for (let i = 0; i < entries.length; i++) views.push(readEntry(entries[i], i, pool));
-    return { ok: true, entries: views, pages: readPages(json.log.pages), browser: browserOf(json.log), recorder: recorderOf(json.log) };
-  } catch (e) {
-    if (e instanceof HarError) return { ok: false, error: e.message };
-    // Only our own HarError is expected; anything else is a bug, but input must never crash a caller.
-    return { ok: false, error: `unreadable HAR (${e instanceof Error ? e.message : String(e)})` };
+  // An index loop, not `map`: a sparse array (from a caller, never from JSON.parse) has holes `map` skips.
+  const views: HarEntryView[] = [];
+  const skipped: SkippedEntry[] = [];
+  let firstError: string | undefined;
+  const pool = new StringPool();
+  for (let i = 0; i < entries.length; i++) {
+    const read = readEntryView(entries[i], i, pool);
+    if (read.ok) views.push(read.view);
+    else {
+      firstError ??= read.error;
+      skipped.push(skippedEntry(i, read.error));
+    }
   }
+  const result = entriesOrError(views, skipped, firstError);
+  if (!result.ok) return result;
+  return { ok: true, entries: views, skipped, pages: readPages(json.log.pages), browser: browserOf(json.log), recorder: recorderOf(json.log), browserVersion: browserVersionOf(json.log) };
 }
