@@ -9,7 +9,8 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // The catalogue test makes 29 calls in one page; a loaded 2-core machine needs the margin.
+  timeout: 60_000,
   use: {
     browserName: 'chromium',
     headless: true,
