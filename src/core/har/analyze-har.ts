@@ -29,9 +29,14 @@ export type HarAnalysis =
 /** Analyse exchanges already read (the CLI reads them in a function of its own, see run.ts). */
 export function analyzeRead(read: HarReadResult): HarAnalysis {
   if (!read.ok) return read;
+  return { ok: true, exchanges: analyzeExchanges(read.exchanges), entryCount: read.entryCount, skipped: read.skipped };
+}
+
+/** Every exchange of one recording, analysed, each with its cause (also the Playwright fixture's). */
+export function analyzeExchanges(recorded: readonly Exchange[]): AnalyzedExchange[] {
   // What the whole recording shows about each endpoint, gathered once for every exchange's cause.
-  const context = buildRecordingContext(read.exchanges);
-  const exchanges = read.exchanges.map((exchange) => {
+  const context = buildRecordingContext(recorded);
+  return recorded.map((exchange) => {
     const analysis = analyzeExchange(exchange);
     return {
       exchange,
@@ -42,7 +47,6 @@ export function analyzeRead(read: HarReadResult): HarAnalysis {
       cause: findCause(exchange, analysis, context),
     };
   });
-  return { ok: true, exchanges, entryCount: read.entryCount, skipped: read.skipped };
 }
 
 export function analyzeHarText(text: string): HarAnalysis {
