@@ -31,7 +31,10 @@ describe('a cached response behind a CORS failure, per recorder shape', () => {
     ['Chrome DevTools: _fromCache disk, copy for another origin', entry(FOR_OTHER, { _fromCache: 'disk' }, { _transferSize: 0 }), 'cached-for-other-origin', 'allow-origin-mismatch'],
     ['Chrome DevTools: _fromCache memory, old copy', entry(OLD, { _fromCache: 'memory' }, { _transferSize: 0 }), 'cached-response', 'missing-allow-origin'],
     ['Chrome DevTools: only _transferSize 0', entry(FOR_OTHER, {}, { _transferSize: 0 }), 'cached-for-other-origin', 'allow-origin-mismatch'],
-    ['Chrome DevTools: 304 revalidation of an old copy', entry(OLD, {}, { _transferSize: 180 }, 304), 'cached-response', 'missing-allow-origin'],
+    // A 304's own headers are not the ones checked (the cached copy's are, Fetch §4.5): only
+    // Chromium's error says it failed, and without one the verdict stays open.
+    ['Chrome DevTools: 304 revalidation of an old copy, failed by Chromium', entry(OLD, { _error: 'net::ERR_FAILED' }, { _transferSize: 180 }, 304), 'cached-response', 'browser-reported-error'],
+    ['Chrome DevTools: 304 revalidation, no error recorded: not known to fail, no cause', entry(OLD, {}, { _transferSize: 180 }, 304), null, 'none'],
     ['Firefox DevTools: cache.afterRequest', entry(FOR_OTHER, { cache: { afterRequest: null } }), 'cached-for-other-origin', 'allow-origin-mismatch'],
     ['Firefox DevTools: network answer of a non-reusable copy', entry({ ...FOR_OTHER, 'Cache-Control': 'no-cache' }), null, 'allow-origin-mismatch'],
     ['generic HAR: CDN X-Cache HIT', entry({ ...FOR_OTHER, 'X-Cache': 'HIT', Age: '120' }), 'cached-for-other-origin', 'allow-origin-mismatch'],
