@@ -9,6 +9,7 @@ import { onPortConnect } from '../platform/ports';
 import { readSessionValue, writeSessionValue } from '../platform/session-storage';
 import { browserFamily, webRequestListeners } from '../platform/web-request';
 import { scopeStorage } from '../platform/scope-storage';
+import { isPrivateTab } from '../platform/tab-privacy';
 import { hasProbePermission } from '../platform/probe-permission';
 import { dnrProbeTransport } from '../platform/probe-dnr';
 import { sessionOverrideRules } from '../platform/override-dnr';
@@ -31,6 +32,7 @@ const runtime: BackgroundRuntime = new BackgroundRuntime({
   listeners,
   scopeStorage,
   hasHostAccess,
+  isPrivateTab,
   onProbe: (command, reply) => probes.handle(command, reply),
   overrides,
   // storage.session is emptied when the browser stops: no marker means a new browser session.

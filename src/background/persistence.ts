@@ -48,12 +48,25 @@ function open(): Promise<IDBDatabase> {
       const db = request.result;
       for (const name of STORES) db.createObjectStore(name);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Someone deletes or upgrades the database (clearing site data): let them, rather than block
+      // them; the next write then fails, and the runtime goes on in memory.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+    request.onblocked = () => reject(new DOMException('another connection blocks the database', 'BlockedError'));
   });
 }
 
-export class RecorderStore {
+/** What the runtime needs of the store; unit tests stand a failing one in for it. */
+export interface RecorderPersistence {
+  load(): Promise<RecorderSnapshot>;
+  write(batch: PersistBatch): Promise<void>;
+}
+
+export class RecorderStore implements RecorderPersistence {
   private constructor(private readonly db: IDBDatabase) {}
 
   /** Opens the store; `freshSession` wipes what an earlier browser session left behind. */

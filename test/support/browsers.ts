@@ -38,6 +38,10 @@ export interface LaunchOptions {
   readonly extraArgs?: readonly string[];
   /** Firefox only: preferences for the new profile (puppeteer's `extraPrefsFirefox`). */
   readonly firefoxPrefs?: Readonly<Record<string, unknown>>;
+  /** The profile directory; puppeteer then leaves it in place after close (tests that read the profile's files). */
+  readonly userDataDir?: string;
+  /** The extension is allowed in private windows (Chromium: "Allow in Incognito"; Firefox: "Run in Private Windows"). */
+  readonly incognito?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -57,6 +61,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     devtools: options.devtools ?? false,
     ...(options.extensionDir !== undefined ? { enableExtensions: [options.extensionDir, ...(options.extraExtensionDirs ?? [])] } : {}),
+    ...(options.incognito === true && options.extensionDir !== undefined ? { extensionsEnabledInIncognito: [options.extensionDir] } : {}),
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
   });
   return { browser, name: 'chromium', close: () => closeQuietly(browser) };
 }
@@ -69,14 +75,23 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     headless: options.headless ?? true,
     ...(options.extraArgs !== undefined ? { args: [...options.extraArgs] } : {}),
     ...(options.firefoxPrefs !== undefined ? { extraPrefsFirefox: { ...options.firefoxPrefs } } : {}),
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
   });
   try {
-    const extensionId = options.extensionDir !== undefined ? await browser.installExtension(options.extensionDir) : undefined;
+    const extensionId = options.extensionDir !== undefined ? await installFirefoxExtension(browser, options.extensionDir, options.incognito === true) : undefined;
     return { browser, name: 'firefox', ...(extensionId !== undefined ? { extensionId } : {}), close: () => closeQuietly(browser) };
   } catch (error) {
     await closeQuietly(browser);
     throw error;
   }
+}
+
+/** A temporary install; `allowPrivate` ticks "Run in Private Windows" (BiDi's `moz:allowPrivateBrowsing`, which puppeteer does not pass). */
+async function installFirefoxExtension(browser: Browser, path: string, allowPrivate: boolean): Promise<string> {
+  if (!allowPrivate) return browser.installExtension(path);
+  const { connection } = browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: { extension: string } }> } };
+  const { result } = await connection.send('webExtension.install', { extensionData: { type: 'path', path }, 'moz:allowPrivateBrowsing': true });
+  return result.extension;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {

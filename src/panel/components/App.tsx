@@ -16,7 +16,7 @@ import { logProblems } from '../state/problems-view';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, OverridesBanner, RecordingBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, OverridesBanner, RecordingBanner, StorageBanner } from './Banners';
 import type { OverrideController } from '../override-store';
 import { useOverrides } from './use-overrides';
 import { DetailView } from './DetailView';
@@ -130,6 +130,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {overrides && <OverridesBanner overrides={activeOverrides} onRemove={(id) => overrides.remove(id)} onRemoveAll={() => overrides.removeAll()} />}
+      {!imported && <StorageBanner summary={state.live.summary} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
       {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />
