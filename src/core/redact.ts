@@ -10,6 +10,8 @@ import { isSecretHeader, isSecretParam } from './secret-names';
 export { isSecretHeader, isSecretParam } from './secret-names';
 
 export const REDACTED = '[redacted]';
+/** In a URL, a plain word: `[` and `]` are not allowed in a URI's query (RFC 3986 §3.4), and SARIF's `uri` must be one. */
+export const URL_REDACTED = 'redacted';
 
 /**
  * `scheme://user:pass@host`: userinfo ends at the last `@` before the path (URL standard,
@@ -45,13 +47,21 @@ export function redactUrl(text: string): string {
 export function redactUrlParams(text: string): string {
   if (!text.includes('=')) return text;
   return text.replace(URL_PARAM, (all, lead: string, name: string, value: string) =>
-    value === '' || value === REDACTED || !isSecretParam(paramName(name)) ? all : `${lead}${name}=${REDACTED}`,
+    value === '' || value === URL_REDACTED || !isSecretParam(paramName(name)) ? all : `${lead}${name}=${URL_REDACTED}`,
   );
 }
 
-/** A HAR `queryString` item: its value is the decoded one, so only its name decides. */
+/** Every string inside a JSON-like value through redactUrl (the CLI's --json output, field by field). */
+export function redactUrlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactUrl(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactUrlsDeep(v)) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)])) as T;
+  return value;
+}
+
+/** A HAR `queryString` item: its value is the decoded one, so only its name decides; the same word as in its URL. */
 export function redactParam<P extends { readonly name: string; readonly value: string }>(param: P): P {
-  if (isSecretParam(param.name)) return param.value === REDACTED ? param : { ...param, value: REDACTED };
+  if (isSecretParam(param.name)) return param.value === URL_REDACTED ? param : { ...param, value: URL_REDACTED };
   const value = redactUrl(param.value);
   return value === param.value ? param : { ...param, value };
 }
