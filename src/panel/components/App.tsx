@@ -121,6 +121,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
           setOpen(false);
         }}
         includeSecrets={includeSecrets}
+        restoredWithoutSecrets={includeSecrets ? allEntries.filter((e) => e.redactedAtRest).length : 0}
         onIncludeSecrets={setIncludeSecrets}
         onExport={() => downloadText(exportFileName(), exportHarText(log, { redact: !includeSecrets }))}
         onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
