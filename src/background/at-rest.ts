@@ -63,9 +63,20 @@ function mapSame<T>(items: readonly T[], fn: (item: T) => T): readonly T[] {
   return out ?? items;
 }
 
+/**
+ * Per header object: the recorder shares one frozen object per distinct header
+ * (`recorderHeaderPool`), so each distinct header is looked at once, not once per row.
+ */
+const atRest = new WeakMap<Header, Header>();
+
 function headerAtRest(header: Header): Header {
-  const value = valueAtRest(header.name, header.value);
-  return value === header.value ? header : { ...header, value };
+  let stored = atRest.get(header);
+  if (!stored) {
+    const value = valueAtRest(header.name, header.value);
+    stored = value === header.value ? header : { ...header, value };
+    atRest.set(header, stored);
+  }
+  return stored;
 }
 
 function hopAtRest<T extends Hop | Preflight | PendingHop>(hop: T): T {

@@ -38,8 +38,8 @@ const fixture = loadFixture('chromium', 'preflight-put-allowed');
 const TAB = fixture.events[0]?.details.tabId ?? 1;
 
 /** The fixture's preflighted PUT, as round `n`: the same events under fresh request ids, `n` seconds later. */
-function sendRound(runtime: BackgroundRuntime, n: number): void {
-  for (const { phase, details } of fixture.events) runtime.onWebRequest(phase, { ...details, requestId: `${n}-${details.requestId}`, timeStamp: details.timeStamp + n * 1_000 });
+function sendRound(runtime: BackgroundRuntime, n: number, tabId = TAB): void {
+  for (const { phase, details } of fixture.events) runtime.onWebRequest(phase, { ...details, tabId, requestId: `${n}-${details.requestId}`, timeStamp: details.timeStamp + n * 1_000 });
 }
 
 const ports: { close(): void }[] = [];
@@ -156,6 +156,22 @@ describe('BackgroundRuntime: private windows', () => {
     const live = await latestSnapshot(runtime);
     expect(live.exchanges).toHaveLength(1);
     expect(live.summary.privateWindow === true).toBe(isPrivate);
+  });
+
+  test('a private tab whose first rows arrive while another tab is looked up is not written either', async () => {
+    const store = new StoreWithFaults();
+    const answers = new Map<number, (isPrivate: boolean) => void>();
+    const runtime = runtimeWith({ openStore: () => Promise.resolve(store), isPrivateTab: (tabId) => new Promise((resolve) => answers.set(tabId, resolve)) });
+    await runtime.ready;
+    sendRound(runtime, 1, 1);
+    const flushed = runtime.flush();
+    await wait(10);
+    sendRound(runtime, 2, 2);
+    answers.get(1)?.(false);
+    await wait(10);
+    answers.get(2)?.(true);
+    await flushed;
+    expect((await store.load()).exchanges.map((e) => e.tabId)).toEqual([1]);
   });
 
   test('a tab whose privacy cannot be read yet is not written before it is known', async () => {

@@ -86,8 +86,10 @@ export class BackgroundRuntime {
   private recorder: Recorder | undefined;
   /** Absent until restored, and again once saving failed: the log then lives in memory only. */
   private store: RecorderPersistence | undefined;
-  /** Per tab, the lookup of whether it is private; the recorder learns the private ones. */
+  /** Per tab, the lookup of whether it is private; the recorder learns the private ones. Kept after the tab closes: tab ids are never reused. */
   private readonly privacy = new Map<number, Promise<void>>();
+  /** Tabs whose lookup has finished. */
+  private readonly privacyKnown = new Set<number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -139,7 +141,6 @@ export class BackgroundRuntime {
   }
 
   onTabRemoved(tabId: number): void {
-    this.privacy.delete(tabId);
     this.scope.dropTab(tabId);
     this.applyScope();
     if (this.scopeLoaded) this.saveInspectedTabs();
@@ -165,8 +166,9 @@ export class BackgroundRuntime {
     this.flushTimer = undefined;
     const { recorder } = this;
     if (!recorder?.hasUnsavedChanges) return this.writing;
-    // A row is written only once its tab is known not to be private.
-    await this.learnPrivacy(recorder.unsavedTabs());
+    // A row is written only once its tab is known not to be private; events that came in during
+    // the lookup may have brought rows of further tabs.
+    for (let tabs = recorder.unsavedTabs(); tabs.some((tabId) => !this.privacyKnown.has(tabId)); tabs = recorder.unsavedTabs()) await this.learnPrivacy(tabs);
     const { store } = this;
     const batch = recorder.takeBatch(Date.now(), minAgeMs);
     if (!store) return this.writing;
@@ -199,6 +201,7 @@ export class BackgroundRuntime {
       if (!known) {
         known = this.deps.isPrivateTab(tabId).then((isPrivate) => {
           if (isPrivate) this.recorder?.markPrivate(tabId);
+          this.privacyKnown.add(tabId);
         });
         this.privacy.set(tabId, known);
       }
@@ -330,8 +333,8 @@ export class BackgroundRuntime {
   }
 }
 
-/** `QuotaExceededError: …` in a few words, for the panel. */
+/** `QuotaExceededError: …` in a few words, for the panel (WebIDL puts Error.prototype in a DOMException's prototype chain). */
 function describeFault(error: unknown): string {
-  if (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) return error.message ? `${error.name}: ${error.message}` : error.name;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  return error.message ? `${error.name}: ${error.message}` : error.name;
 }

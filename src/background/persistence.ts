@@ -4,9 +4,8 @@
 // IndexedDB, not storage.session: storage.session is capped at 10 MB (QUOTA_BYTES, both browsers),
 // and one tab at the 5,000-exchange cap already needs ~10-25 MB (headers + analysis). IndexedDB also
 // takes per-row writes, so a batch writes only the new rows instead of re-serialising a whole tab.
-// IndexedDB is on disk, so it is wiped when a new browser session starts (see `openRecorderStore`):
-// the log, with its Cookie/Authorization values, never outlives the browser session, just as
-// storage.session data would not.
+// IndexedDB is on disk, so it is wiped when a new browser session starts (see `RecorderStore.open`),
+// and what is written holds no secret value and nothing of a private window (at-rest.ts).
 
 import type { RecordedExchange } from '../core/protocol';
 import type { PendingPreflight, PendingRequest } from './assembler-state';

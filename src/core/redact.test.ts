@@ -17,6 +17,7 @@ describe('redactUrl', () => {
     ['http://app.test/cb#access_token=abc&token_type=bearer', 'http://app.test/cb#access_token=redacted&token_type=bearer'],
     ['https://b.s3.test/o?X-Amz-Credential=AK%2F1&X-Amz-Date=1&X-Amz-Signature=f00', 'https://b.s3.test/o?X-Amz-Credential=redacted&X-Amz-Date=1&X-Amz-Signature=redacted'],
     ['http://api.test/x?access%5Ftoken=abc', 'http://api.test/x?access%5Ftoken=redacted'],
+    ['http://api.test/x?%74oken=abc', 'http://api.test/x?%74oken=redacted'],
     ['http://api.test/x?token=&q=1', 'http://api.test/x?token=&q=1'],
     ['http://u:p@api.test/?code=abc', 'http://redacted:redacted@api.test/?code=redacted'],
     ['Redirect to "http://idp.test/?code=abc" was blocked', 'Redirect to "http://idp.test/?code=redacted" was blocked'],

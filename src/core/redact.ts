@@ -43,9 +43,16 @@ export function redactUrl(text: string): string {
   return redactUrlParams(withoutUserinfo);
 }
 
+/**
+ * Whether any parameter name could be a secret one: every name of secret-names.ts holds one of
+ * these words, or the name is percent-encoded. One test, so that the common URL without any costs
+ * no replace() call.
+ */
+const MAYBE_SECRET_PARAM = /[?&#][^=&#]*(?:token|code|key|pass|pwd|secret|sig|auth|session|credential|%)[^=&#]*=/i;
+
 /** Replaces the values of secret-looking URL parameters (secret-names.ts); names and the rest stay. */
 export function redactUrlParams(text: string): string {
-  if (!text.includes('=')) return text;
+  if (!MAYBE_SECRET_PARAM.test(text)) return text;
   return text.replace(URL_PARAM, (all, lead: string, name: string, value: string) =>
     value === '' || value === URL_REDACTED || !isSecretParam(paramName(name)) ? all : `${lead}${name}=${URL_REDACTED}`,
   );
