@@ -40,12 +40,13 @@ type RawEvent = WebRequestFixture['events'][number];
  * and a cookie, each its own value: the worst case for saving without them (src/background/at-rest.ts).
  */
 function copy(all: readonly WebRequestFixture[], k: number, secrets = false): RawEvent[] {
-  const events = all.flatMap((fixture) =>
+  const events = all.flatMap((fixture, f) =>
     fixture.events.map(({ phase, details }) => {
-      const own = `${k}-${details.requestId}`;
+      // One value per scenario and copy: a preflight and its request share their URL.
+      const own = `${k}-${f}`;
       const url = `${details.url}${details.url.includes('?') ? '&' : '?'}k=${k}${secrets ? `&access_token=t${own}` : ''}`;
       const requestHeaders = secrets && details.requestHeaders ? [...details.requestHeaders, { name: 'Authorization', value: `Bearer a${own}` }, { name: 'Cookie', value: `sid=c${own}` }] : details.requestHeaders;
-      return { phase, details: { ...details, requestId: own, url, tabId: TAB, timeStamp: details.timeStamp + k, ...(requestHeaders ? { requestHeaders } : {}) } };
+      return { phase, details: { ...details, requestId: `${k}-${details.requestId}`, url, tabId: TAB, timeStamp: details.timeStamp + k, ...(requestHeaders ? { requestHeaders } : {}) } };
     }),
   );
   return JSON.parse(JSON.stringify(events)) as RawEvent[];
