@@ -75,10 +75,14 @@ function sendSecrets(page: Page, api: string, v: Values): Promise<string> {
   }, api, v);
 }
 
-/** Where each browser keeps an extension's IndexedDB inside the profile. */
+/**
+ * Where each browser keeps an extension's IndexedDB inside the profile. In Firefox the marker is
+ * in a live row (`….sqlite#object_data`, decompressed) or, when closing the browser closed the tab
+ * and the recorder deleted its rows first, in the database file's freed pages.
+ */
 const EXTENSION_IDB: Record<BrowserName, RegExp> = {
   chromium: /^Default\/IndexedDB\/chrome-extension_[a-p]{32}_0\.indexeddb\./,
-  firefox: /^storage\/default\/moz-extension\+\+\+[^/]+\/idb\/.*\.sqlite#object_data$/,
+  firefox: /^storage\/default\/moz-extension\+\+\+[^/]+\/idb\//,
 };
 
 type Window = 'regular' | 'private';
