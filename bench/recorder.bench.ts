@@ -36,13 +36,18 @@ type RawEvent = WebRequestFixture['events'][number];
 /**
  * The fixtures' raw events, copy `k`: own request ids, URLs and times, all in one tab, and fresh
  * strings throughout (as every event from the browser brings), so no header value is shared.
+ * With `secrets`, every request also carries an `access_token` parameter, an Authorization header
+ * and a cookie, each its own value: the worst case for saving without them (src/background/at-rest.ts).
  */
-function copy(all: readonly WebRequestFixture[], k: number): RawEvent[] {
-  const events = all.flatMap((fixture) =>
-    fixture.events.map(({ phase, details }) => ({
-      phase,
-      details: { ...details, requestId: `${k}-${details.requestId}`, url: `${details.url}${details.url.includes('?') ? '&' : '?'}k=${k}`, tabId: TAB, timeStamp: details.timeStamp + k },
-    })),
+function copy(all: readonly WebRequestFixture[], k: number, secrets = false): RawEvent[] {
+  const events = all.flatMap((fixture, f) =>
+    fixture.events.map(({ phase, details }) => {
+      // One value per scenario and copy: a preflight and its request share their URL.
+      const own = `${k}-${f}`;
+      const url = `${details.url}${details.url.includes('?') ? '&' : '?'}k=${k}${secrets ? `&access_token=t${own}` : ''}`;
+      const requestHeaders = secrets && details.requestHeaders ? [...details.requestHeaders, { name: 'Authorization', value: `Bearer a${own}` }, { name: 'Cookie', value: `sid=c${own}` }] : details.requestHeaders;
+      return { phase, details: { ...details, requestId: `${k}-${details.requestId}`, url, tabId: TAB, timeStamp: details.timeStamp + k, ...(requestHeaders ? { requestHeaders } : {}) } };
+    }),
   );
   return JSON.parse(JSON.stringify(events)) as RawEvent[];
 }
@@ -58,7 +63,7 @@ function feed(recorder: Recorder, pool: StringPool, events: readonly RawEvent[],
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-export function runRecorderBench(rounds = 7): RecorderBenchResult {
+export function runRecorderBench(rounds = 7, secrets = false): RecorderBenchResult {
   const all = fixtures();
   // How many copies fill the cap: not every sequence is a stored exchange (same-origin ones are counted only).
   const probe = new Recorder({ browser: 'chromium', send: () => undefined });
@@ -67,7 +72,7 @@ export function runRecorderBench(rounds = 7): RecorderBenchResult {
   const times: number[] = [];
   let events = 0;
   for (let r = 0; r < rounds; r++) {
-    const input = Array.from({ length: copies }, (_, k) => copy(all, k));
+    const input = Array.from({ length: copies }, (_, k) => copy(all, k, secrets));
     const recorder = new Recorder({ browser: 'chromium', send: () => undefined });
     const pool = recorderHeaderPool();
     const counter = { n: 0 };
@@ -84,7 +89,7 @@ export function runRecorderBench(rounds = 7): RecorderBenchResult {
   const before = process.memoryUsage().heapUsed;
   const kept = new Recorder({ browser: 'chromium', send: () => undefined });
   const pool = recorderHeaderPool();
-  for (let k = 0; k < copies; k++) feed(kept, pool, copy(all, k), { n: 0 });
+  for (let k = 0; k < copies; k++) feed(kept, pool, copy(all, k, secrets), { n: 0 });
   kept.takeBatch(Number.MAX_SAFE_INTEGER);
   gc();
   const after = process.memoryUsage().heapUsed;

@@ -82,6 +82,8 @@ if (wanted('recorder')) {
   const r = runRecorderBench();
   console.log(`recorder: ${r.microsPerEvent.toFixed(1)} µs CPU per webRequest event, median of ${r.rounds.length} rounds of ${r.events.toLocaleString('en')} events (target ≤ 20; rounds: ${r.rounds.map((x) => x.toFixed(1)).join(', ')})`);
   console.log(`recorder: ${(r.bytesPerExchange / 1024).toFixed(2)} KB of heap per stored exchange with ${r.exchanges.toLocaleString('en')} stored (target ≤ 3 KB)`);
+  const s = runRecorderBench(7, true);
+  console.log(`recorder, every request with Authorization, a cookie and access_token: ${s.microsPerEvent.toFixed(1)} µs CPU per event (target ≤ 20; rounds: ${s.rounds.map((x) => x.toFixed(1)).join(', ')})`);
 }
 if (wanted('import')) {
   const runs: [string, Awaited<ReturnType<typeof runImportBench>>][] = [['this build', await runImportBench()]];

@@ -13,9 +13,9 @@ import type { Exchange } from '../core/model';
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { PortLike } from '../platform/ports';
 import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
-import { RecorderStore } from './persistence';
+import { RecorderStore, type RecorderPersistence } from './persistence';
 import { PortHub } from './port-hub';
-import { Recorder } from './recorder';
+import { Recorder, type RecorderSnapshot } from './recorder';
 import { RecordingScope, type ListenScope } from './recording-scope';
 
 /** Writes go out at most this often: one IndexedDB transaction per burst, not per event. */
@@ -48,6 +48,10 @@ export interface RuntimeDeps {
   /** True when the browser session is new (nothing to restore), false after a worker restart. */
   readonly isFreshSession: () => Promise<boolean>;
   readonly hasHostAccess: () => Promise<boolean>;
+  /** Whether the tab is in a private window: then nothing of it is written (src/platform/tab-privacy.ts). */
+  readonly isPrivateTab: (tabId: number) => Promise<boolean>;
+  /** Opens the on-disk store (persistence.ts); tests inject failing ones. */
+  readonly openStore?: (freshSession: boolean) => Promise<RecorderPersistence>;
   readonly listeners: ListenerSwitch;
   readonly scopeStorage: ScopeStorage;
   /** The active probe (src/background/probe); absent where it is not available. */
@@ -80,7 +84,12 @@ export class BackgroundRuntime {
   private scopeLoaded = false;
   private readonly waiting: RequestEvent[] = [];
   private recorder: Recorder | undefined;
-  private store: RecorderStore | undefined;
+  /** Absent until restored, and again once saving failed: the log then lives in memory only. */
+  private store: RecorderPersistence | undefined;
+  /** Per tab, the lookup of whether it is private; the recorder learns the private ones. Kept after the tab closes: tab ids are never reused. */
+  private readonly privacy = new Map<number, Promise<void>>();
+  /** Tabs whose lookup has finished. */
+  private readonly privacyKnown = new Set<number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -155,29 +164,71 @@ export class BackgroundRuntime {
   async flush(minAgeMs = 0): Promise<void> {
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    const { recorder, store } = this;
-    if (!recorder || !store || !recorder.hasUnsavedChanges) return this.writing;
+    const { recorder } = this;
+    if (!recorder?.hasUnsavedChanges) return this.writing;
+    // A row is written only once its tab is known not to be private; events that came in during
+    // the lookup may have brought rows of further tabs.
+    for (let tabs = recorder.unsavedTabs(); tabs.some((tabId) => !this.privacyKnown.has(tabId)); tabs = recorder.unsavedTabs()) await this.learnPrivacy(tabs);
+    const { store } = this;
+    const batch = recorder.takeBatch(Date.now(), minAgeMs);
+    if (!store) return this.writing;
     // Written at once, not after the previous write: the batch holds live rows that the next event
     // may change, and write() copies them into its transaction before it yields. IndexedDB runs
     // read-write transactions over the same stores in the order they were created (IndexedDB,
     // "transaction scheduling"; WPT transaction-scheduling-ordering), so batches still land in order.
-    const written = store.write(recorder.takeBatch(Date.now(), minAgeMs));
+    const written = store.write(batch);
     this.writing = Promise.all([this.writing, written]).then(
       () => undefined,
-      (error: unknown) => console.warn('CORS Lens: could not save the log', error),
+      (error: unknown) => this.storageFailed(error),
     );
     return this.writing;
+  }
+
+  /**
+   * Saving failed (quota exceeded, the database deleted or blocked): the failed batch's transaction
+   * was rolled back whole, so what is stored stays a consistent earlier state of the log, and
+   * nothing more is written to it; the log goes on in memory and every panel says so.
+   */
+  private storageFailed(error: unknown): void {
+    console.warn('CORS Lens: could not save the log', error);
+    this.store = undefined;
+    this.recorder?.setStorageFault(describeFault(error));
+  }
+
+  private learnPrivacy(tabIds: readonly number[]): Promise<unknown> {
+    return Promise.all(tabIds.map((tabId) => {
+      let known = this.privacy.get(tabId);
+      if (!known) {
+        known = this.deps.isPrivateTab(tabId).then((isPrivate) => {
+          if (isPrivate) this.recorder?.markPrivate(tabId);
+          this.privacyKnown.add(tabId);
+        });
+        this.privacy.set(tabId, known);
+      }
+      return known;
+    }));
   }
 
   private async restore(): Promise<void> {
     await this.loadScope();
     const fresh = await this.deps.isFreshSession();
-    const store = await RecorderStore.open(fresh);
-    const snapshot = fresh ? undefined : await store.load();
+    const openStore = this.deps.openStore ?? ((freshSession: boolean) => RecorderStore.open(freshSession));
+    let store: RecorderPersistence | undefined;
+    let snapshot: RecorderSnapshot | undefined;
+    let fault: unknown;
+    try {
+      store = await openStore(fresh);
+      snapshot = fresh ? undefined : await store.load();
+    } catch (error) {
+      // No store (blocked, deleted, unreadable): record in memory, and say so.
+      fault = error;
+      store = undefined;
+    }
     const { overrides } = this.deps;
     const recorder = new Recorder({ browser: this.deps.browser, send: (tabId, m) => this.hub.send(tabId, m), ...(overrides ? { applyOverrides: (x: Exchange) => overrides.apply(x) } : {}) }, snapshot);
     this.store = store;
     this.recorder = recorder;
+    if (fault !== undefined) this.storageFailed(fault);
     recorder.setRecordAllTabs(this.scope.recordAllTabs);
     const now = Date.now();
     for (const tabId of this.scope.inspectedTabs()) recorder.startRecording(tabId, now);
@@ -203,7 +254,10 @@ export class BackgroundRuntime {
     const began = this.scope.inspect(tabId, port);
     this.applyScope();
     // Before the scope is loaded, restore() starts recording every inspected tab at once.
-    if (!began || !this.scopeLoaded) return;
+    if (!began) return;
+    // The panel says "private window" from the start, not from the first save.
+    void this.whenReady(() => void this.learnPrivacy([tabId]));
+    if (!this.scopeLoaded) return;
     this.saveInspectedTabs();
     void this.whenReady((r) => r.startRecording(tabId, Date.now()));
   }
@@ -277,4 +331,10 @@ export class BackgroundRuntime {
     this.recorder.tick(Date.now());
     this.afterChange();
   }
+}
+
+/** `QuotaExceededError: …` in a few words, for the panel (WebIDL puts Error.prototype in a DOMException's prototype chain). */
+function describeFault(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.message ? `${error.name}: ${error.message}` : error.name;
 }

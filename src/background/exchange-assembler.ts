@@ -106,6 +106,16 @@ export class ExchangeAssembler {
     return { requests, preflights, removed };
   }
 
+  /** Tabs of the rows changed but not yet taken by takeChanges(). */
+  dirtyTabs(): Set<number> {
+    const tabs = new Set<number>();
+    for (const id of this.dirty) {
+      const row = this.state.requests.get(id) ?? this.state.preflights.get(id);
+      if (row) tabs.add(row.tabId);
+    }
+    return tabs;
+  }
+
   /** Rows changed but not yet taken by takeChanges(). */
   get hasUntakenChanges(): boolean {
     return this.dirty.size > 0;

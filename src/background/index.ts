@@ -4,11 +4,12 @@
 // knows that no tab is inspected and "Record all tabs" is off (background-runtime.ts).
 
 import { onHostAccessChanged, hasHostAccess } from '../platform/host-access';
-import { onInstalled, onTabRemoved, openExtensionTab } from '../platform/lifecycle';
+import { onBrowserStartup, onInstalled, onTabRemoved, openExtensionTab } from '../platform/lifecycle';
 import { onPortConnect } from '../platform/ports';
 import { readSessionValue, writeSessionValue } from '../platform/session-storage';
 import { browserFamily, webRequestListeners } from '../platform/web-request';
 import { scopeStorage } from '../platform/scope-storage';
+import { isPrivateTab } from '../platform/tab-privacy';
 import { hasProbePermission } from '../platform/probe-permission';
 import { dnrProbeTransport } from '../platform/probe-dnr';
 import { sessionOverrideRules } from '../platform/override-dnr';
@@ -31,6 +32,7 @@ const runtime: BackgroundRuntime = new BackgroundRuntime({
   listeners,
   scopeStorage,
   hasHostAccess,
+  isPrivateTab,
   onProbe: (command, reply) => probes.handle(command, reply),
   overrides,
   // storage.session is emptied when the browser stops: no marker means a new browser session.
@@ -43,6 +45,9 @@ const runtime: BackgroundRuntime = new BackgroundRuntime({
 
 onPortConnect((port) => runtime.acceptPort(port));
 onTabRemoved((tabId) => runtime.onTabRemoved(tabId));
+// Woken at browser start, the background wipes what the last session left on disk (restore(), a
+// fresh session) right away rather than at first use: PRIVACY.md promises it is erased at start.
+onBrowserStartup(() => void runtime.ready);
 onHostAccessChanged(() => void runtime.refreshHostAccess());
 onInstalled((info) => {
   // A temporary install (web-ext run, about:debugging, WebDriver BiDi) is a developer's: open the log as

@@ -32,6 +32,14 @@ export class PersistQueue {
     return this.dirty;
   }
 
+  /** Tabs with something queued. */
+  tabs(): Set<number> {
+    const tabs = new Set([...this.metaTabs, ...this.removedTabs]);
+    for (const row of this.put.values()) tabs.add(row.tabId);
+    for (const [tabId] of this.remove.values()) tabs.add(tabId);
+    return tabs;
+  }
+
   /** Queue the rows a tab-log change touched, and the tab's meta. */
   addChange(tabId: number, change: TabLogChange): void {
     for (const seq of change.removedSeqs) {

@@ -4,9 +4,8 @@
 // IndexedDB, not storage.session: storage.session is capped at 10 MB (QUOTA_BYTES, both browsers),
 // and one tab at the 5,000-exchange cap already needs ~10-25 MB (headers + analysis). IndexedDB also
 // takes per-row writes, so a batch writes only the new rows instead of re-serialising a whole tab.
-// IndexedDB is on disk, so it is wiped when a new browser session starts (see `openRecorderStore`):
-// the log, with its Cookie/Authorization values, never outlives the browser session, just as
-// storage.session data would not.
+// IndexedDB is on disk, so it is wiped when a new browser session starts (see `RecorderStore.open`),
+// and what is written holds no secret value and nothing of a private window (at-rest.ts).
 
 import type { RecordedExchange } from '../core/protocol';
 import type { PendingPreflight, PendingRequest } from './assembler-state';
@@ -48,12 +47,25 @@ function open(): Promise<IDBDatabase> {
       const db = request.result;
       for (const name of STORES) db.createObjectStore(name);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Someone deletes or upgrades the database (clearing site data): let them, rather than block
+      // them; the next write then fails, and the runtime goes on in memory.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+    request.onblocked = () => reject(new DOMException('another connection blocks the database', 'BlockedError'));
   });
 }
 
-export class RecorderStore {
+/** What the runtime needs of the store; unit tests stand a failing one in for it. */
+export interface RecorderPersistence {
+  load(): Promise<RecorderSnapshot>;
+  write(batch: PersistBatch): Promise<void>;
+}
+
+export class RecorderStore implements RecorderPersistence {
   private constructor(private readonly db: IDBDatabase) {}
 
   /** Opens the store; `freshSession` wipes what an earlier browser session left behind. */

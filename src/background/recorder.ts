@@ -9,6 +9,7 @@ import { message, type BackgroundUpdate, type BackgroundToPanel, type HostAccess
 import type { AssemblerState } from './assembler-state';
 import type { RequestEvent } from './event-normalizer';
 import { ExchangeAssembler, DEFAULT_ASSEMBLER_OPTIONS } from './exchange-assembler';
+import { batchAtRest } from './at-rest';
 import { PersistQueue, type PersistBatch, type StoredExchange } from './persist-queue';
 import { DEFAULT_CAP, TabLog, type TabLogChange, type TabLogMeta } from './tab-log';
 
@@ -43,6 +44,8 @@ export class Recorder {
   private readonly cookies = new CookieEvidence();
   /** Address space of each frame's current document, by `tabId:frameId` (Local Network Access). */
   private readonly frameSpaces = new Map<string, AddressSpace>();
+  /** Tabs of private windows: their log is never written (at-rest.ts). */
+  private readonly privateTabs = new Set<number>();
 
   constructor(private readonly options: RecorderOptions, restored?: RecorderSnapshot) {
     this.assembler = new ExchangeAssembler(restored?.assembler, DEFAULT_ASSEMBLER_OPTIONS);
@@ -73,21 +76,21 @@ export class Recorder {
 
   snapshot(tabId: number): BackgroundToPanel['snapshot'] {
     const log = this.log(tabId);
-    return { tabId, pages: log.pages(), exchanges: log.list(), summary: log.summary(this.context) };
+    return { tabId, pages: log.pages(), exchanges: log.list(), summary: this.summary(tabId, log) };
   }
 
   clear(tabId: number): void {
     const log = this.log(tabId);
     const change = log.clear();
     this.queue.addChange(tabId, change);
-    this.send(tabId, 'cleared', { summary: log.summary(this.context) });
+    this.send(tabId, 'cleared', { summary: this.summary(tabId, log) });
   }
 
   setPreserveLog(tabId: number, preserveLog: boolean): void {
     const log = this.log(tabId);
     log.setPreserveLog(preserveLog);
     this.queue.addMeta(tabId);
-    this.send(tabId, 'summaryChanged', { summary: log.summary(this.context) });
+    this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
   }
 
   setHostAccess(hostAccess: HostAccess): void {
@@ -103,7 +106,7 @@ export class Recorder {
     const log = this.log(tabId);
     if (!log.startRecording(at)) return;
     this.queue.addMeta(tabId);
-    this.send(tabId, 'summaryChanged', { summary: log.summary(this.context) });
+    this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
   }
 
   stopRecording(tabId: number): void {
@@ -118,10 +121,28 @@ export class Recorder {
     for (const tabId of this.logs.keys()) if (!stillRecorded(tabId)) this.stopRecording(tabId);
   }
 
+  /** Saving failed: the log goes on in memory, and every panel says so (`storageFault`). */
+  setStorageFault(fault: string): void {
+    this.setContext({ ...this.context, storageFault: fault });
+  }
+
+  /** The tab is in a private window: nothing of it is written, from now on and not before either (nothing was). */
+  markPrivate(tabId: number): void {
+    if (this.privateTabs.has(tabId)) return;
+    this.privateTabs.add(tabId);
+    const log = this.logs.get(tabId);
+    if (log) this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
+  }
+
+  private summary(tabId: number, log: TabLog): ReturnType<TabLog['summary']> {
+    const summary = log.summary(this.context);
+    return this.privateTabs.has(tabId) ? { ...summary, privateWindow: true } : summary;
+  }
+
   private setContext(context: RecorderContext): void {
-    if (context.hostAccess === this.context.hostAccess && context.recordAllTabs === this.context.recordAllTabs) return;
+    if (context.hostAccess === this.context.hostAccess && context.recordAllTabs === this.context.recordAllTabs && context.storageFault === this.context.storageFault) return;
     this.context = context;
-    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: log.summary(context) });
+    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
   }
 
   dropTab(tabId: number): void {
@@ -138,9 +159,18 @@ export class Recorder {
     return this.queue.pending || this.assembler.hasUntakenChanges;
   }
 
-  /** What to write now; in-flight requests younger than `minAgeMs` wait for a later batch. */
+  /**
+   * What to write now, without secret values and without private windows' tabs (at-rest.ts);
+   * in-flight requests younger than `minAgeMs` wait for a later batch.
+   */
   takeBatch(now: number, minAgeMs = 0): PersistBatch {
-    return this.queue.take(this.assembler.takeChanges(now, minAgeMs), (tabId) => this.logs.get(tabId)?.meta());
+    const batch = this.queue.take(this.assembler.takeChanges(now, minAgeMs), (tabId) => this.logs.get(tabId)?.meta());
+    return batchAtRest(batch, (tabId) => !this.privateTabs.has(tabId));
+  }
+
+  /** Tabs with rows waiting to be written: whether each is private must be known before takeBatch(). */
+  unsavedTabs(): number[] {
+    return [...new Set([...this.queue.tabs(), ...this.assembler.dirtyTabs()])];
   }
 
   private record(exchange: Exchange, at: number): void {
@@ -174,7 +204,7 @@ export class Recorder {
   }
 
   private announce(tabId: number, log: TabLog, change: TabLogChange): void {
-    const summary = log.summary(this.context);
+    const summary = this.summary(tabId, log);
     if (change.startedPage) this.send(tabId, 'pageStarted', { page: change.startedPage, removedPageIds: change.removedPageIds });
     for (const entry of change.added) this.send(tabId, 'exchangeRecorded', { entry, summary });
     // pageStarted carries no summary, and a navigation without preserve-log resets the counts.

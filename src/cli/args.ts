@@ -16,7 +16,7 @@ export interface AnalyzeCommand {
   readonly fix: string | null;
   /** `--format <f>`: a report (src/core/report) instead of the table; absent without the option. */
   readonly format?: ReportFormat;
-  /** `--include-credentials`: keep cookies and credentials in a report (redacted by default). */
+  /** `--include-credentials`: keep cookies and credentials in a report, secret URL parameters in every output (redacted by default). */
   readonly includeCredentials?: boolean;
   /** `--verbose`: the table prints each exchange's cause, fix and findings under its row. */
   readonly verbose?: boolean;
@@ -51,7 +51,9 @@ Options:
                                   server team (each failing endpoint once, with --fix <server>
                                   its configuration), junit or sarif for CI; cookies and
                                   credentials redacted
-  --include-credentials           keep cookies and credentials in the --format report
+  --include-credentials           keep cookies and credentials: secret URL parameters
+                                  (access_token, code, api_key, signatures...) and URL
+                                  passwords are redacted from every output by default
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -101,7 +103,6 @@ export function parseArgs(argv: readonly string[]): Command {
   if (files.length > 1) return usageError(`one HAR file at a time (got ${files.length})`);
   const format = values.get('--format') as ReportFormat | undefined;
   if (format && flags.has('--json')) return usageError('--json and --format are alternatives: give one');
-  if (!format && flags.has('--include-credentials')) return usageError('--include-credentials applies to a --format report');
   return {
     kind: 'analyze',
     file: files[0] as string,
@@ -110,6 +111,6 @@ export function parseArgs(argv: readonly string[]): Command {
     only: (values.get('--only') as OnlyFilter | undefined) ?? null,
     fix: values.get('--fix') ?? null,
     ...(flags.has('--verbose') ? { verbose: true } : {}),
-    ...(format ? { format, includeCredentials: flags.has('--include-credentials') } : {}),
+    ...(format ? { format, includeCredentials: flags.has('--include-credentials') } : flags.has('--include-credentials') ? { includeCredentials: true } : {}),
   };
 }

@@ -55,7 +55,8 @@ describe('--format', () => {
   test.each<[string[], unknown]>([
     [['analyze', 'x.har', '--format', 'pdf'], { kind: 'usage-error', message: "--format must be markdown or html or junit or sarif, not 'pdf'" }],
     [['analyze', 'x.har', '--format', 'html', '--json'], { kind: 'usage-error', message: '--json and --format are alternatives: give one' }],
-    [['analyze', 'x.har', '--include-credentials'], { kind: 'usage-error', message: '--include-credentials applies to a --format report' }],
+    // Secret URL parameters are redacted from the table and --json too, so the option applies to every output.
+    [['analyze', 'x.har', '--include-credentials'], { kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, fix: null, includeCredentials: true }],
     [['analyze', 'x.har', '--format=sarif', '--include-credentials'], { kind: 'analyze', file: 'x.har', json: false, failOnBlocked: false, only: null, fix: null, format: 'sarif', includeCredentials: true }],
   ])('parseArgs(%j)', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
 });

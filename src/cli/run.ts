@@ -16,6 +16,7 @@ import { displayOrder } from './problem-lines';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { readInput } from './read-input';
 import { reportOutput } from './report-output';
+import { redactRow } from './redact-rows';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -78,21 +79,24 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   if (!result.ok) return fail(result.error);
   // Every entry that could be read is analysed; each one that could not is named, never dropped silently.
   for (const s of result.skipped) io.stderr(`cors-lens: ${printable(name)}: skipped entry ${s.entry}: ${printable(s.reason)}\n`);
-  const rows = shown(result.exchanges, command);
+  // Cookie and credential values and secret URL parameters are redacted from every output, unless asked to keep them.
+  const keep = command.includeCredentials === true;
+  const exchanges = keep ? result.exchanges : result.exchanges.map(redactRow);
+  const rows = shown(exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
-  const audit = auditRecording(result.exchanges).byExchange;
-  if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: command.includeCredentials === true }));
+  const audit = auditRecording(exchanges).byExchange;
+  if (command.format) io.stdout(reportOutput(command.format, rows, { snippet, source: name, includeCredentials: keep }));
   else if (command.json) {
     const toJson = snippet ? (x: AnalyzedExchange) => exchangeJsonWithFix(x, snippet, audit) : (x: AnalyzedExchange) => exchangeJson(x, audit.get(x.exchange.id));
     writeJson(rows, toJson, io.stdout, findProblems(rows, audit), result.skipped);
   } else if (command.verbose) {
-    io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
+    io.stdout(formatTable(exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   } else {
     // Problems of the rows shown (their `exchanges` are row indices), the same text together.
     const problems = displayOrder(findProblems(rows, audit));
-    io.stdout(formatTable(result.exchanges, rows, { colour: useColour(io), audit, problems }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
+    io.stdout(formatTable(exchanges, rows, { colour: useColour(io), audit, problems }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
   }
-  const blocked = result.exchanges.some((x) => x.analysis.verdict === 'blocked');
+  const blocked = exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;
 }
 

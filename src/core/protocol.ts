@@ -25,6 +25,11 @@ export interface RecordedExchange {
   readonly pageId: number;
   readonly exchange: Exchange;
   readonly analysis: Analysis;
+  /**
+   * Restored from disk after the background restarted: secret header values and URL parameters were
+   * removed when it was saved (src/background/at-rest.ts) and read `[redacted]`.
+   */
+  readonly redactedAtRest?: true;
 }
 
 export type HostAccess = 'granted' | 'missing';
@@ -45,12 +50,18 @@ export interface TabLogSummary {
   readonly recordingSince: number | null;
   /** Whether a top-frame page load was recorded since then: if not, the panel offers a reload. */
   readonly pageLoadCaptured: boolean;
+  /** Saving the log failed (RecorderContext): the panel says what happened. */
+  readonly storageFault?: string;
+  /** The tab is in a private window: its log is kept in memory only, never written to disk. */
+  readonly privateWindow?: true;
 }
 
 /** What the summary of every tab shares: the recorder's access and settings. */
 export interface RecorderContext {
   readonly hostAccess: HostAccess;
   readonly recordAllTabs: boolean;
+  /** Saving the log failed (quota exceeded, the database deleted or blocked): it is kept in memory only from then on. */
+  readonly storageFault?: string;
 }
 
 export interface BackgroundToPanel {

@@ -1,19 +1,17 @@
-// Redaction of secrets in anything we export (issue 3, "Privacy"). Header NAMES are kept:
+// Redaction of secrets in anything we export. Header and parameter NAMES are kept:
 // the analyzer infers the credentials mode from a `Cookie` or `Authorization` being sent
 // (webRequest does not tell it), so an exported-then-imported HAR must still say one was.
 // Only values are replaced.
 
 import type { Cookie, Entry, Har, Header as HarHeader } from 'har-format';
 import type { Header, HeaderList } from './model';
+import { isSecretHeader, isSecretParam } from './secret-names';
+
+export { isSecretHeader, isSecretParam } from './secret-names';
 
 export const REDACTED = '[redacted]';
-
-/** Headers whose values are credentials (Fetch §3.2.3 credentials: cookies and HTTP auth). */
-const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
-
-export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase());
-}
+/** In a URL, a plain word: `[` and `]` are not allowed in a URI's query (RFC 3986 §3.4), and SARIF's `uri` must be one. */
+export const URL_REDACTED = 'redacted';
 
 /**
  * `scheme://user:pass@host`: userinfo ends at the last `@` before the path (URL standard,
@@ -23,10 +21,56 @@ export function isSecretHeader(name: string): boolean {
  */
 const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^/?#\s<>"']*)@/gi;
 
+/**
+ * A `name=value` pair of a query or fragment (`#access_token=…`, OAuth's implicit grant), in a URL
+ * or in text quoting one. The value ends where the URL standard's query does, or at what ends a URL
+ * in a message (space, quote, angle bracket).
+ */
+const URL_PARAM = /([?&#])([^=&#?\s"'<>]+)=([^&#\s"'<>]*)/g;
+
+function paramName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
 export function redactUrl(text: string): string {
-  return text.replace(URL_CREDENTIALS, (_all, scheme: string, userinfo: string) =>
+  const withoutUserinfo = text.includes('@') ? text.replace(URL_CREDENTIALS, (_all, scheme: string, userinfo: string) =>
     `${scheme}${userinfo.includes(':') ? 'redacted:redacted' : 'redacted'}@`,
+  ) : text;
+  return redactUrlParams(withoutUserinfo);
+}
+
+/**
+ * Whether any parameter name could be a secret one: every name of secret-names.ts holds one of
+ * these words, or the name is percent-encoded. One test, so that the common URL without any costs
+ * no replace() call.
+ */
+const MAYBE_SECRET_PARAM = /[?&#][^=&#]*(?:token|code|key|pass|pwd|secret|sig|auth|session|credential|%)[^=&#]*=/i;
+
+/** Replaces the values of secret-looking URL parameters (secret-names.ts); names and the rest stay. */
+export function redactUrlParams(text: string): string {
+  if (!MAYBE_SECRET_PARAM.test(text)) return text;
+  return text.replace(URL_PARAM, (all, lead: string, name: string, value: string) =>
+    value === '' || value === URL_REDACTED || !isSecretParam(paramName(name)) ? all : `${lead}${name}=${URL_REDACTED}`,
   );
+}
+
+/** Every string inside a JSON-like value through redactUrl (the CLI's --json output, field by field). */
+export function redactUrlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactUrl(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactUrlsDeep(v)) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)])) as T;
+  return value;
+}
+
+/** A HAR `queryString` item: its value is the decoded one, so only its name decides; the same word as in its URL. */
+export function redactParam<P extends { readonly name: string; readonly value: string }>(param: P): P {
+  if (isSecretParam(param.name)) return param.value === URL_REDACTED ? param : { ...param, value: URL_REDACTED };
+  const value = redactUrl(param.value);
+  return value === param.value ? param : { ...param, value };
 }
 
 export function redactHeader<H extends Header>(header: H): H {
@@ -34,8 +78,10 @@ export function redactHeader<H extends Header>(header: H): H {
   return value === header.value ? header : { ...header, value };
 }
 
+/** The same array when nothing needed replacing (the recorder redacts every row it saves). */
 export function redactHeaders<H extends Header>(headers: readonly H[]): H[] {
-  return headers.map(redactHeader);
+  const redacted = headers.map(redactHeader);
+  return redacted.every((h, i) => h === headers[i]) ? (headers as H[]) : redacted;
 }
 
 export function redactHeaderList(headers: HeaderList): Header[] {
@@ -71,7 +117,7 @@ function redactEntry(entry: Entry): Entry {
       url: redactUrl(entry.request.url),
       headers: redactHeaders<HarHeader>(entry.request.headers),
       cookies: redactCookies(entry.request.cookies),
-      queryString: entry.request.queryString.map((q) => ({ ...q, value: redactUrl(q.value) })),
+      queryString: entry.request.queryString.map(redactParam),
     },
     response: {
       ...entry.response,

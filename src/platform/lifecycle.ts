@@ -11,6 +11,11 @@ export function onInstalled(listener: (info: InstallInfo) => void): void {
   browser.runtime.onInstalled.addListener((details) => listener({ reason: details.reason, temporary: details.temporary === true }));
 }
 
+/** The browser started: a listener makes it start the background then, not at first use. */
+export function onBrowserStartup(listener: () => void): void {
+  browser.runtime.onStartup.addListener(() => listener());
+}
+
 export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }

@@ -38,8 +38,10 @@ export interface LaunchOptions {
   readonly extraArgs?: readonly string[];
   /** Firefox only: preferences for the new profile (puppeteer's `extraPrefsFirefox`). */
   readonly firefoxPrefs?: Readonly<Record<string, unknown>>;
-  /** Firefox only: a profile directory prepared by the test (e.g. with add-ons in its `extensions/`). */
+  /** The profile directory, prepared by the test (Firefox: add-ons in its `extensions/`) or read after close: puppeteer then leaves it in place. */
   readonly userDataDir?: string;
+  /** The extension is allowed in private windows (Chromium: "Allow in Incognito"; Firefox: "Run in Private Windows"). */
+  readonly incognito?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -59,6 +61,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     devtools: options.devtools ?? false,
     ...(options.extensionDir !== undefined ? { enableExtensions: [options.extensionDir, ...(options.extraExtensionDirs ?? [])] } : {}),
+    ...(options.incognito === true && options.extensionDir !== undefined ? { extensionsEnabledInIncognito: [options.extensionDir] } : {}),
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
   });
   return { browser, name: 'chromium', close: () => closeQuietly(browser) };
 }
@@ -74,12 +78,20 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
   });
   try {
-    const extensionId = options.extensionDir !== undefined ? await browser.installExtension(options.extensionDir) : undefined;
+    const extensionId = options.extensionDir !== undefined ? await installFirefoxExtension(browser, options.extensionDir, options.incognito === true) : undefined;
     return { browser, name: 'firefox', ...(extensionId !== undefined ? { extensionId } : {}), close: () => closeQuietly(browser) };
   } catch (error) {
     await closeQuietly(browser);
     throw error;
   }
+}
+
+/** A temporary install; `allowPrivate` ticks "Run in Private Windows" (BiDi's `moz:allowPrivateBrowsing`, which puppeteer does not pass). */
+async function installFirefoxExtension(browser: Browser, path: string, allowPrivate: boolean): Promise<string> {
+  if (!allowPrivate) return browser.installExtension(path);
+  const { connection } = browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: { extension: string } }> } };
+  const { result } = await connection.send('webExtension.install', { extensionData: { type: 'path', path }, 'moz:allowPrivateBrowsing': true });
+  return result.extension;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {

@@ -239,6 +239,30 @@ describe('App', () => {
     expect(reloads).toEqual(text === null ? [] : ['reload']);
   });
 
+  test.each([
+    { name: 'a private window', sum: { privateWindow: true as const }, text: 'Private window: kept in memory only. Nothing of this tab is written to disk; its log goes when the window closes.' },
+    { name: 'saving failed', sum: { storageFault: 'QuotaExceededError: The quota has been exceeded.' }, text: "Could not save the log (QuotaExceededError: The quota has been exceeded.). Recording goes on in memory only: if the browser stops CORS Lens's background, what was recorded since is lost." },
+    { name: 'saved as usual', sum: {}, text: null },
+  ])('storage banner: $name', ({ sum, text }) => {
+    const store = createStore(undefined, () => undefined);
+    store.receive(snapshot(ROWS, [PAGE], summary(sum)));
+    store.flush();
+    render(<App store={store} tabId={7} send={() => undefined} />);
+    expect(screen.queryByTestId('storage-banner')?.textContent.replace(/\s+/g, ' ') ?? null).toBe(text);
+  });
+
+  test('an exchange restored without its secrets says so in its details and beside "Include cookies and credentials"', () => {
+    const restored: RecordedExchange = { ...(ROWS[0] as RecordedExchange), redactedAtRest: true };
+    const store = createStore(undefined, () => undefined);
+    store.receive(snapshot([restored], [PAGE], summary({})));
+    store.flush();
+    render(<App store={store} tabId={7} send={() => undefined} />);
+    fireEvent.click(screen.getAllByRole('row')[1] as HTMLElement);
+    expect(screen.getByTestId('redacted-at-rest').textContent).toMatch(/^\(redacted\) Secret values of this exchange .* were not kept/);
+    fireEvent.click(screen.getByLabelText('Include cookies and credentials'));
+    expect(screen.getByText(/1 restored after a restart without their secrets/)).toBeTruthy();
+  });
+
   test('the "Record all tabs" setting shows the recorder\'s state and asks the recorder to change it', () => {
     const { sent } = setup(ROWS, summary({ recordAllTabs: false }));
     const box = screen.getByLabelText('Record all tabs, even with DevTools closed') as HTMLInputElement;

@@ -16,7 +16,7 @@ import { logProblems } from '../state/problems-view';
 import { rowView } from '../state/row-view';
 import type { Store } from '../state/store';
 import { useStoreState } from '../use-store';
-import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, OverridesBanner, RecordingBanner } from './Banners';
+import { ConnectionBanner, ErrorBanner, HostAccessBanner, ImportedBanner, ImportingBanner, OverridesBanner, RecordingBanner, StorageBanner } from './Banners';
 import type { OverrideController } from '../override-store';
 import { useOverrides } from './use-overrides';
 import { DetailView } from './DetailView';
@@ -121,6 +121,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
           setOpen(false);
         }}
         includeSecrets={includeSecrets}
+        restoredWithoutSecrets={includeSecrets ? allEntries.filter((e) => e.redactedAtRest).length : 0}
         onIncludeSecrets={setIncludeSecrets}
         onExport={() => downloadText(exportFileName(), exportHarText(log, { redact: !includeSecrets }))}
         onExportReport={() => downloadText(reportFileName(), exportReportHtml(log, { redact: !includeSecrets, fileName: imported?.fileName ?? null }), 'text/html')}
@@ -130,6 +131,7 @@ export function App({ store, tabId, send, requestHostAccess, reload, inDevtools 
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {imported ? <ImportedBanner imported={imported} onBack={() => switchMode(null)} /> : <ConnectionBanner status={state.connection} />}
       {overrides && <OverridesBanner overrides={activeOverrides} onRemove={(id) => overrides.remove(id)} onRemoveAll={() => overrides.removeAll()} />}
+      {!imported && <StorageBanner summary={state.live.summary} />}
       {!imported && state.live.summary.hostAccess === 'missing' && <HostAccessBanner onGrant={() => void onGrant()} />}
       {!imported && state.connection === 'connected' && reload && <RecordingBanner summary={state.live.summary} inDevtools={inDevtools} onReload={reload} />}
       <SummaryBar counts={counts} summary={log.summary} shown={rows.length} />

@@ -20,6 +20,26 @@ export function RecordingBanner({ summary, inDevtools, onReload }: { summary: Ta
   );
 }
 
+/** Where this tab's log is kept, when it is not the usual place (PRIVACY.md). */
+export function StorageBanner({ summary }: { summary: TabLogSummary }) {
+  if (summary.storageFault !== undefined) {
+    return (
+      <div class="banner banner-warn" role="alert" data-testid="storage-banner">
+        Could not save the log ({summary.storageFault}). Recording goes on in memory only: if the browser stops CORS Lens's background, what was
+        recorded since is lost.
+      </div>
+    );
+  }
+  if (summary.privateWindow) {
+    return (
+      <div class="banner banner-info" role="status" data-testid="storage-banner">
+        Private window: kept in memory only. Nothing of this tab is written to disk; its log goes when the window closes.
+      </div>
+    );
+  }
+  return null;
+}
+
 export function HostAccessBanner({ onGrant }: { onGrant: () => void }) {
   return (
     <div class="banner banner-warn" role="alert">

@@ -78,6 +78,13 @@ export function DetailView({ entry, cause = null, redact, onClose, probe, rerun,
           </span>
         </p>
       </header>
+      {entry.redactedAtRest && (
+        <p class="banner banner-info" role="note" data-testid="redacted-at-rest">
+          (redacted) Secret values of this exchange (cookies, Authorization, tokens in its URL) were not kept: CORS Lens keeps them in memory only,
+          never on disk, and its background restarted since. They read [redacted] or redacted; Copy as cURL, Re-run and Export HAR with cookies and
+          credentials cannot include them.
+        </p>
+      )}
       {cause && <CauseSection cause={cause} />}
       <CacheSection exchange={exchange} />
       <ReasonSection analysis={analysis} browserReason={cause !== null} />

@@ -17,6 +17,8 @@ export interface FilterBarProps {
   readonly onRecordAllTabs: (on: boolean) => void;
   readonly onClear: () => void;
   readonly includeSecrets: boolean;
+  /** With "Include cookies and credentials": exchanges restored after a restart, whose secrets were never written and so are gone. */
+  readonly restoredWithoutSecrets?: number;
   readonly onIncludeSecrets: (on: boolean) => void;
   readonly onExport: () => void;
   /** Export report: the HTML report for the server team. */
@@ -99,6 +101,11 @@ export function FilterBar(props: FilterBarProps) {
         <input type="checkbox" checked={props.includeSecrets} onChange={(e) => props.onIncludeSecrets((e.currentTarget as HTMLInputElement).checked)} />
         Include cookies and credentials
       </label>
+      {(props.restoredWithoutSecrets ?? 0) > 0 && (
+        <span class="muted" role="note">
+          {props.restoredWithoutSecrets} restored after a restart without their secrets (never written to disk)
+        </span>
+      )}
       <label class="file-button">
         Import HAR
         <input
