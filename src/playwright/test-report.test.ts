@@ -39,6 +39,19 @@ describe('testReport', () => {
     expect(json.problems).toHaveLength(1);
   });
 
+  test('secret values are redacted from the message and both attachments; ignore patterns see the real URL', () => {
+    const withToken = recorded('simple-get-missing-allow-origin').map((r) => ({
+      ...r,
+      exchange: { ...r.exchange, hops: r.exchange.hops.map((h) => ({ ...h, request: { ...h.request, url: `${h.request.url}?access_token=s3cr3t-t0ken&page=2` } })) },
+    }));
+    const report = testReport(withToken);
+    for (const text of [report.json, report.markdown, report.failure ?? '']) {
+      expect(text).not.toContain('s3cr3t');
+      expect(text).toContain('access_token=redacted&page=2');
+    }
+    expect(testReport(withToken, { ignore: ['*access_token=s3cr3t-t0ken*'] }).failure).toBeNull();
+  });
+
   test('the summary counts what it left out', () => {
     const report = testReport(recorded('simple-get-missing-allow-origin', 'simple-get-exact-origin'), { ignore: ['*/simple-get-exact-origin/*'] }, 2);
     expect(report.markdown).toMatch(/^## CORS Lens\n\n1 blocked · 0 preflighted · 1 simple · 8 same-origin skipped · 1 ignored \(`corsLens.ignore`\) · 2 still in flight when the test ended, not analysed\n/);

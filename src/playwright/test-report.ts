@@ -12,6 +12,7 @@ import { causeLines, showHeaderFix } from '../cli/cause-lines';
 import { fixLines } from '../cli/format-fix';
 import { formatJson } from '../cli/format-json';
 import { printable } from '../cli/format-table';
+import { redactRow } from '../cli/redact-rows';
 import { summaryLine } from '../cli/summary';
 import type { CorsLensOptions, FailOn } from './index';
 
@@ -92,9 +93,13 @@ function markdownOf(rows: readonly AnalyzedExchange[], all: readonly AnalyzedExc
  */
 export function testReport(recorded: readonly CdpExchange[], options: CorsLensOptions = {}, inFlight = 0): TestReport {
   const ignore = ignoredBy(options.ignore ?? []);
-  const all = analyzeExchanges(recorded.map((r) => r.exchange));
+  const analysed = analyzeExchanges(recorded.map((r) => r.exchange));
+  // `ignore` patterns are written against the real URLs; everything said afterwards is redacted
+  // like every other export, since test reports travel as CI artifacts.
+  const ignored = new Set(analysed.filter((x) => x.exchange.hops.some((h) => ignore(h.request.url))).map((x) => x.exchange.id));
+  const all = analysed.map(redactRow);
   const cross = all.filter((x) => x.crossOrigin);
-  const rows = cross.filter((x) => !x.exchange.hops.some((h) => ignore(h.request.url)));
+  const rows = cross.filter((x) => !ignored.has(x.exchange.id));
   const chromium = new Map(recorded.flatMap((r) => (r.corsErrorStatus ? [[r.exchange.id, r.corsErrorStatus] as const] : [])));
   const audit = auditRecording(all).byExchange;
   const failure = failureOf(rows, chromium, options.failOn ?? 'blocked');
