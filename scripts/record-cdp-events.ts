@@ -13,14 +13,14 @@ import { catalogue } from '../test/scenarios/catalogue';
 import type { RunResult } from '../test/scenarios/types';
 import { start } from '../test/server/scenario-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browsers';
-import { CATALOGUE_IDS } from '../test/playwright/catalogue-ids';
+import { REPRESENTATIVE_IDS } from '../test/scenarios/representative-ids';
 
 const OUT = new URL('../test/fixtures/cdp/', import.meta.url);
 const EVENTS = ['requestWillBeSent', 'requestWillBeSentExtraInfo', 'responseReceived', 'responseReceivedExtraInfo', 'loadingFinished', 'loadingFailed'] as const;
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only?.split(',');
-const scenarios = catalogue.filter((s) => CATALOGUE_IDS.includes(s.id) && (!only || only.includes(s.id)));
+const scenarios = catalogue.filter((s) => REPRESENTATIVE_IDS.includes(s.id) && (!only || only.includes(s.id)));
 
 const server = await start();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });

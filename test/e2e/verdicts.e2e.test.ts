@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordedExchange } from '../../src/core/protocol';
 import { isNoCors, scenarioById } from '../scenarios/catalogue';
+import { REPRESENTATIVE_IDS } from '../scenarios/representative-ids';
 import type { RunResult, Scenario } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { type BrowserName, type LaunchedBrowser, launch } from '../support/browsers';
@@ -14,39 +15,7 @@ import { extensionPage, extensionWorkerTarget, snapshotWhen, setRecordAllTabs } 
 import type { CorsErrorStatus } from '../support/har';
 import { runAllOnPage } from '../support/runner-calls';
 
-// Simple, preflighted, blocked for different reasons, credentialed, redirected, no-cors.
-const IDS = [
-  'simple-get-exact-origin',
-  'simple-get-wildcard',
-  'simple-get-missing-allow-origin',
-  'simple-get-origin-mismatch',
-  'simple-get-origin-trailing-slash',
-  'simple-get-origin-duplicate-lines',
-  'simple-post-form',
-  'xhr-get-missing-allow-origin',
-  'credentials-exact-origin-true',
-  'credentials-wildcard-origin',
-  'credentials-missing-allow-credentials',
-  'credentials-allow-credentials-uppercase',
-  'preflight-put-allowed',
-  'preflight-status-404',
-  'preflight-redirect-302',
-  'preflight-missing-allow-origin',
-  'preflight-method-lowercase',
-  'preflight-header-allowed',
-  'preflight-header-not-allowed',
-  'preflight-json-content-type',
-  'preflight-ok-response-missing-allow-origin',
-  'safelist-accept-language-129',
-  'safelist-range-single',
-  'redirect-same-origin-allowed',
-  'redirect-response-missing-allow-origin',
-  'redirect-cross-origin-null-origin-mismatch',
-  'redirect-cross-origin-allow-null',
-  'no-cors-img',
-  'img-crossorigin-missing-allow-origin',
-];
-const SCENARIOS: Scenario[] = IDS.map((id) => {
+const SCENARIOS: Scenario[] = REPRESENTATIVE_IDS.map((id) => {
   const s = scenarioById(id);
   if (!s) throw new Error(`unknown scenario ${id}`);
   return s;

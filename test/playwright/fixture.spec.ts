@@ -2,7 +2,7 @@
 // asserts which pass, which fail and with what message, and what they attach. Several must fail.
 import { start, type ScenarioServer } from '../server/scenario-server';
 import { test } from '../../src/playwright/index';
-import { CATALOGUE_IDS } from './catalogue-ids';
+import { REPRESENTATIVE_IDS } from '../scenarios/representative-ids';
 
 let server: ScenarioServer;
 test.beforeAll(async () => {
@@ -65,7 +65,7 @@ test.describe('catalogue', () => {
   test('scenarios of every kind, one page', async ({ page }, testInfo) => {
     await page.goto(`${server.pageOrigin}/`);
     const outcomes: Record<string, unknown> = {};
-    for (const id of CATALOGUE_IDS) outcomes[id] = await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<unknown> }).runScenario(i), id);
+    for (const id of REPRESENTATIVE_IDS) outcomes[id] = await page.evaluate((i) => (window as unknown as { runScenario(s: string): Promise<unknown> }).runScenario(i), id);
     await testInfo.attach('page-outcomes.json', { body: JSON.stringify(outcomes), contentType: 'application/json' });
   });
 });

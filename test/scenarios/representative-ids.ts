@@ -1,6 +1,7 @@
-// Simple, preflighted, blocked for different reasons, credentialed, redirected, no-cors: the
-// scenarios the fixture's e2e test runs in one page, and whose CDP events test/fixtures/cdp holds.
-export const CATALOGUE_IDS = [
+// One scenario of each kind: simple, preflighted, blocked for different reasons, credentialed,
+// redirected, no-cors. The verdicts e2e test and the Playwright fixture's test run these in one
+// page each, and test/fixtures/cdp holds their CDP events.
+export const REPRESENTATIVE_IDS = [
   'simple-get-exact-origin',
   'simple-get-wildcard',
   'simple-get-missing-allow-origin',
