@@ -100,7 +100,7 @@ function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis 
     const first = analysis.reasons[0];
     const warning: Warning = {
       code: 'browser-disagrees', severity: 'high', header: first?.header ?? '',
-      message: `Chromium completed this request, but CORS Lens expected it to be blocked (${first?.message ?? 'unknown'}). Please report this.`,
+      message: `Chromium completed this request, but CORS Lens expected it to be blocked (${first?.message ?? 'unknown'}). This is a CORS Lens bug: please report it on the CORS Lens issue tracker with this exchange attached (Export HAR, or cors-lens analyze --json; both redact cookies and credentials by default).`,
     };
     return { ...analysis, verdict: 'allowed', reasons: [], fix: NO_FIX, warnings: [...analysis.warnings, warning] };
   }
