@@ -87,8 +87,8 @@ export interface Exchange {
   /**
    * Which browser recorded it, when known. It matters for evidence: Chromium reports every CORS
    * block as an error (`net::ERR_FAILED`), Firefox completes blocked responses without one
-   * (fixture `simple-get-missing-allow-origin` in test/fixtures/chromium and
-   * firefox), so only a Chromium record without `error` proves success.
+   * (fixture `simple-get-missing-allow-origin` in test/fixtures/{chromium,firefox}), so only a
+   * Chromium record without `error` proves success.
    */
   readonly browser?: 'chromium' | 'firefox';
   /** The recording tool, when it leaves out what the verdict needs (see `Recorder`). */

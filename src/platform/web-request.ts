@@ -126,8 +126,10 @@ class RecentKeys {
   }
 }
 
-/** Which engine records, by feature detection (never by user agent: Chromium has
- * `OnSendHeadersOptions.EXTRA_HEADERS`, Firefox does not). */
+/**
+ * Which engine records, by feature detection, never by user agent: Chromium has
+ * `OnSendHeadersOptions.EXTRA_HEADERS`, Firefox does not.
+ */
 export function browserFamily(): 'chromium' | 'firefox' {
   const api = browser.webRequest as unknown as Record<string, unknown>;
   const options = api['OnSendHeadersOptions'] as Record<string, unknown> | undefined;
