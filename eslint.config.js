@@ -1,5 +1,5 @@
-// One lint toolchain for the repo (style.md §12). The architecture rules are enforced here:
-// src/core stays pure, and only src/platform may touch the extension APIs.
+// One lint toolchain for the repo; every disabled rule carries its reason. The architecture rules
+// are enforced here: src/core stays pure, and only src/platform may touch the extension APIs.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

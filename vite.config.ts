@@ -1,6 +1,7 @@
 // Extension build: one manifest, two browsers. `CORS_LENS_BROWSER=chrome|firefox` (or `--mode firefox`)
 // picks the target; scripts/build.mjs runs both. crxjs rewrites `background` per browser: the Chrome
-// output keeps only `service_worker`, the Firefox output only `scripts` (browser-facts.md, Build).
+// output keeps only `service_worker`, the Firefox output only `scripts` (with only
+// `service_worker` in the manifest the Firefox build fails inside crxjs).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';

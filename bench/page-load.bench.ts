@@ -181,7 +181,7 @@ export interface PageLoadResult {
   readonly eventsRecorded?: number;
 }
 
-/** Median of a configuration divided by another's, as the issues state their targets (wall time, or CPU time). */
+/** Median of a configuration divided by another's, the way targets are stated (wall or CPU time). */
 export function ratio(result: PageLoadResult, of: ConfigKey, to: ConfigKey, measure: 'medianMs' | 'medianCpuMs' = 'medianMs'): number {
   const a = result.configs.find((c) => c.key === of)?.[measure];
   const b = result.configs.find((c) => c.key === to)?.[measure];

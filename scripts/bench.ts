@@ -1,4 +1,4 @@
-// `npm run bench`: the performance figures the issues ask for, each measured side by side in one
+// `npm run bench`: the project's performance targets, each measured side by side in one
 // run on this machine (shared and noisy: read the medians and ratios, not single numbers).
 //   analyzer   exchanges analysed per second of CPU on one core (target ≥ 750,000), and beside it the
 //              rate of merely reading every header of the same corpus once (the ceiling)

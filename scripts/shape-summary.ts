@@ -1,5 +1,5 @@
-// Per input shape, how many fixture scenarios the analyzer decides and how many stay `unknown`
-// (issue 10's closing numbers). `regression.test.ts` asserts each one; this only counts.
+// Per input shape, how many fixture scenarios the analyzer decides and how many stay `unknown`.
+// `regression.test.ts` asserts each one; this only counts.
 //   npx tsx scripts/shape-summary.ts [-v]     (-v lists each unknown with what it depends on)
 
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The boundary between webRequest and the recorder (style.md §3): raw `details` objects from either
+// The boundary between webRequest and the recorder: raw `details` objects from either
 // browser become plain `RequestEvent`s at once; nothing after this file sees a browser's shape.
 
 import type { Header, HeaderList, ResponseRecord } from '../core/model';

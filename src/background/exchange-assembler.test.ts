@@ -32,7 +32,8 @@ interface Expected {
 const cases: [browser: 'chromium' | 'firefox', scenario: string, expected: Expected][] = [
   ['chromium', 'simple-get-exact-origin', { statuses: [200], preflightStatuses: [], mode: 'cors' }],
   ['firefox', 'simple-get-exact-origin', { statuses: [200], preflightStatuses: [], mode: 'cors' }],
-  // Chromium errors a CORS-blocked response; Firefox completes it (browser-facts.md).
+  // Chromium errors a CORS-blocked response; Firefox completes it (these rows are the recorded
+  // fixtures in ./fixtures/<browser>/, so they are the browsers' own behaviour).
   ['chromium', 'simple-get-missing-allow-origin', { statuses: [200], preflightStatuses: [], error: 'net::ERR_FAILED', mode: 'cors' }],
   ['firefox', 'simple-get-missing-allow-origin', { statuses: [200], preflightStatuses: [], mode: 'cors' }],
   ['chromium', 'preflight-put-allowed', { statuses: [200], preflightStatuses: [204], mode: 'cors' }],

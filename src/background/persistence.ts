@@ -4,8 +4,12 @@
 // IndexedDB, not storage.session: storage.session is capped at 10 MB (QUOTA_BYTES, both browsers),
 // and one tab at the 5,000-exchange cap already needs ~10-25 MB (headers + analysis). IndexedDB also
 // takes per-row writes, so a batch writes only the new rows instead of re-serialising a whole tab.
-// IndexedDB is on disk, so it is wiped when a new browser session starts (see `RecorderStore.open`),
-// and what is written holds no secret value and nothing of a private window (at-rest.ts).
+// IndexedDB is on disk, so what an earlier browser session left is wiped when a new one starts
+// (`RecorderStore.open(freshSession)`; index.ts tells a new session by a marker in storage.session,
+// and wakes the background at browser start to do it at once). The store writes what it is given:
+// `Recorder.takeBatch()` has already left out secret values and private windows' tabs (at-rest.ts).
+// Three object stores: exchanges (keyed [tabId, seq]), tab metas, and in-flight requests and
+// preflights, so that a request a stopped worker left unfinished is completed by the next one.
 
 import type { RecordedExchange } from '../core/protocol';
 import type { PendingPreflight, PendingRequest } from './assembler-state';

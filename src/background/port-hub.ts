@@ -1,6 +1,6 @@
-// The background's end of the panel protocol (style.md §4-5): one port per inspected tab, named
-// `cors-lens:<tabId>`. A port receives nothing until its `hello`, which is answered with a full
-// snapshot; after that it gets every change. Messages are dispatched through one handler per type.
+// The background's end of the panel protocol (src/core/protocol.ts): one port per inspected tab,
+// named `cors-lens:<tabId>`. A port receives nothing until its `hello`, which is answered with a
+// full snapshot; after that it gets every change. One handler per message type dispatches them.
 
 import type { PortLike } from '../platform/ports';
 import { isProbeCommand } from '../core/audit/probe-command';

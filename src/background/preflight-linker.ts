@@ -1,6 +1,7 @@
 // Links a CORS-preflight (Fetch §4.8) to the request it was made for. webRequest gives the two
 // separate requestIds and nothing that ties them, and the browsers disagree on order: Chromium sends
-// the preflight before the actual request's onBeforeSendHeaders, Firefox after it (browser-facts.md).
+// the preflight before the actual request's onBeforeSendHeaders, Firefox after it (the recorded
+// sequences in ./fixtures/{chromium,firefox}/preflight-put-allowed.json show both orders).
 // So we match on what the preflight is about: same tab, same initiator, the URL of the hop about to
 // be sent, `Access-Control-Request-Method` equal to that hop's method (exactly, Fetch §4.8 step 3),
 // and close in time. Among several candidates (the same fetch made twice at once) the oldest wins.

@@ -1,5 +1,10 @@
-// The recorder's brain, free of browser APIs: normalised events in; per-tab logs, protocol messages
-// for the panels and persistence batches out. index.ts wires it to webRequest, ports and IndexedDB.
+// The recorder's brain, free of browser APIs: normalised events in (event-normalizer.ts); per-tab
+// logs (tab-log.ts), protocol messages for the panels and persistence batches out. Before each
+// exchange is analysed it is stamped with what the recording knows beyond it: the cookie jar's
+// evidence, the address space of the document that made it, the tab's *Try this fix* overrides.
+// BackgroundRuntime (background-runtime.ts) owns it: it feeds the events, hands the messages to the
+// PortHub (which sends them per port every 100 ms), and writes `takeBatch()` to the store
+// (persistence.ts) once it knows which tabs are private.
 
 import { analyzeExchange } from '../core/analyze';
 import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';

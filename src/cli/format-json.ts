@@ -22,7 +22,10 @@ function fixJson(fix: Fix): Record<string, unknown> {
   return { preflight: fix.preflight, preflightStatus: fix.preflightStatus, response: fix.response, ...(fix.note !== undefined ? { note: fix.note } : {}) };
 }
 
-/** One problem of `problems`: the fields the issue names first, then what the table shows. */
+/**
+ * One problem of `problems`: what identifies and ranks it first (id, kind, code, severity,
+ * endpoint, method, page origin, count), then what the table shows.
+ */
 export function problemJson(p: Problem): Record<string, unknown> {
   return {
     id: p.id,

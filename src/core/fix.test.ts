@@ -126,7 +126,8 @@ describe('computeFix through analyzeExchange', () => {
     else expect(fix.note).toContain(row.note);
   });
 
-  // The safety rules of issue 5, over every row: nothing here may widen access.
+  // The safety rules of a minimal fix (test/fix-proof/fix-safety.ts), over every row: nothing here
+  // may widen access.
   test.each(Object.entries(ROWS))('%s: never `*` with credentials, never null, Vary with an exact origin', (_name, row) => {
     const { fix } = analyzeExchange(row.ex);
     for (const set of [fix.preflight, fix.response]) {

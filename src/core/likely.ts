@@ -1,6 +1,7 @@
 // The likely verdict of an exchange whose outcome hangs on the credentials mode, which neither
-// webRequest nor HAR records (issue 10). It never replaces `unknown`: it says which way the
-// evidence leans, and on what assumption, so the user sees the probable answer first.
+// webRequest nor HAR records (fixtures `cross-site-*`, test/scenarios/har-evidence.ts). It never
+// replaces `unknown`: it says which way the evidence leans, and on what assumption, so the user
+// sees the probable answer first.
 
 import type { HopFailure, WalkResult } from './exchange-walk';
 

@@ -1,6 +1,6 @@
 // The project's own record of one cross-origin exchange. Everything downstream of the
 // boundary (webRequest recorder, HAR reader) sees only these types, never raw browser
-// details or HAR JSON (style.md §3: normalise at the boundary).
+// details or HAR JSON (normalise at the boundary, so browser differences end there).
 
 /** One header line, as seen on the wire. Names keep their original case; order is kept. */
 export interface Header {
@@ -87,7 +87,8 @@ export interface Exchange {
   /**
    * Which browser recorded it, when known. It matters for evidence: Chromium reports every CORS
    * block as an error (`net::ERR_FAILED`), Firefox completes blocked responses without one
-   * (see shared browser-facts), so only a Chromium record without `error` proves success.
+   * (fixture `simple-get-missing-allow-origin` in test/fixtures/{chromium,firefox}), so only a
+   * Chromium record without `error` proves success.
    */
   readonly browser?: 'chromium' | 'firefox';
   /** The recording tool, when it leaves out what the verdict needs (see `Recorder`). */

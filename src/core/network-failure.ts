@@ -1,7 +1,8 @@
 // The browser's own error for a request that got no response. A CORS block ends in one error per
-// browser (shared browser-facts: Chromium `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI` when
-// the preflight failed); every other error (offline, DNS, refused, reset, timed out, blocked by the
-// client, aborted) is a network failure: never a CORS verdict, never a header fix.
+// browser (Chromium `net::ERR_FAILED`, Firefox `NS_ERROR_DOM_BAD_URI` when the preflight failed, as
+// the fixtures in test/fixtures/{chromium,firefox}/ recorded); every other error (offline, DNS,
+// refused, reset, timed out, blocked by the client, aborted) is a network failure: never a CORS
+// verdict, never a header fix.
 
 const CORS_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 

@@ -1,5 +1,5 @@
 // The one typed protocol between the DevTools panel and the background recorder
-// (style.md §4). Messages are declared once, as maps from name to payload; no `any`.
+// Messages are declared once, as maps from name to payload; no `any`.
 // One port per inspected tab, named `cors-lens:<tabId>`; on disconnect the panel reconnects
 // and sends `hello` again, and the background answers with a full `snapshot`.
 

@@ -10,7 +10,7 @@ const inferred = (ex: Exchange): Exchange => ({ ...ex, mode: undefined });
 describe('requestMode without Sec-Fetch-Mode', () => {
   test.each<[string, Exchange, string]>([
     ['Origin sent: cors', exchange([hop('GET', `${API}/x`, { ...WIRE, Origin: PAGE }, 200)]), 'cors'],
-    // Issue 10: Chrome's HAR of `fetch(url, {mode: 'no-cors'})` keeps `_resourceType: fetch`.
+    // Chrome DevTools' HAR of `fetch(url, {mode: 'no-cors'})` keeps `_resourceType: fetch`.
     ['a fetch that reached the server cross-origin without Origin: no-cors', exchange([hop('GET', `${API}/x`, WIRE, 200)], { resourceType: 'fetch' }), 'no-cors'],
     ['a POST without Origin cross-origin is not cors either', exchange([hop('POST', `${API}/x`, WIRE, 200)], { resourceType: 'fetch' }), 'no-cors'],
     ['provisional headers (no Host, no Accept-Encoding) prove nothing: fetch stays cors', exchange([hop('GET', `${API}/x`, { Referer: `${PAGE}/` }, 200)], { resourceType: 'fetch' }), 'cors'],

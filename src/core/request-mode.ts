@@ -62,7 +62,8 @@ const WIRE_ONLY = ['Accept-Encoding', 'Host'];
 /**
  * Fetch §3.1 ("append a request Origin header"): a cors-mode request always carries `Origin`, so a
  * cross-origin request that reached the server with its wire headers and no `Origin` was not in
- * cors mode (a `mode: 'no-cors'` fetch keeps `_resourceType: fetch`, issue 10).
+ * cors mode (a `mode: 'no-cors'` fetch keeps `_resourceType: fetch` in Chrome DevTools' HAR: the
+ * `*-over-http` shapes of test/fixtures/input-shapes.ts).
  */
 function sentWithoutOriginCrossOrigin(exchange: Exchange): boolean {
   const hop = exchange.hops[0];

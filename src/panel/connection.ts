@@ -1,4 +1,4 @@
-// The panel's one port to the background, `cors-lens:<tabId>` (style.md §5). Chrome stops the
+// The panel's one port to the background, `cors-lens:<tabId>`. Chrome stops the
 // service worker after ~30 s idle, which disconnects the port: we reconnect with backoff and say
 // `hello` again; the background answers with a full snapshot and the reducer resynchronises.
 import type { BackgroundMessage, BackgroundToPanel, PanelMessage } from '../core/protocol';

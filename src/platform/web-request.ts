@@ -1,4 +1,5 @@
-// webRequest listener registration, with each browser's extraInfoSpec rules (browser-facts.md):
+// webRequest listener registration, with each browser's extraInfoSpec rules (as observed in
+// Chromium 156 and Firefox ESR 153, whose event sequences are in src/background/fixtures/):
 // - Chromium hides `Origin`, `Cookie` and every preflight unless a listener passes 'extraHeaders';
 //   it exists only where `webRequest.On<Event>Options.EXTRA_HEADERS` does (feature detection).
 // - Firefox has no 'extraHeaders' and throws "Incorrect argument types" on it and on an empty array,
@@ -125,7 +126,10 @@ class RecentKeys {
   }
 }
 
-/** Which engine records, by feature detection (style.md §7: never by user agent). */
+/**
+ * Which engine records, by feature detection, never by user agent: Chromium has
+ * `OnSendHeadersOptions.EXTRA_HEADERS`, Firefox does not.
+ */
 export function browserFamily(): 'chromium' | 'firefox' {
   const api = browser.webRequest as unknown as Record<string, unknown>;
   const options = api['OnSendHeadersOptions'] as Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-// Loopback scenarios in which the CORS failure is only the symptom of another failure (issue 16):
+// Loopback scenarios in which the CORS failure is only the symptom of another failure:
 // each answers the way a real server in that situation does. Kept out of the verdict catalogue
 // (test/scenarios): these are about the cause behind a block, not about the CORS checks.
 

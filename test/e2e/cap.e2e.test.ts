@@ -1,4 +1,4 @@
-// Issue 3, end-to-end: a page makes 10,000 cross-origin requests (loopback, in batches). The
+// End-to-end: a page makes 10,000 cross-origin requests (loopback, in batches). The
 // extension keeps at most the per-tab cap (default 5,000), drops the oldest first, and reports
 // exactly how many it dropped.
 

@@ -1,4 +1,4 @@
-// Issue 16, the fixes that follow the cause, proven on real servers with real Chromium:
+// The fixes that follow the cause, proven on real servers with real Chromium:
 // - nginx and Apache httpd in front of a dead upstream answer 502 / 503 themselves; with the usual
 //   CORS configuration (headers added on success only) the page is blocked, and the cause is
 //   `error-response`. With the configuration CORS Lens gives for that cause, unchanged, the same

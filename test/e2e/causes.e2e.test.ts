@@ -1,4 +1,4 @@
-// Issue 16, end-to-end: the real cause behind a block, in the real CORS panel inside real Chrome
+// End-to-end: the real cause behind a block, in the real CORS panel inside real Chrome
 // DevTools. For each cause that loopback can produce (an error response, a 429, auth before CORS
 // on the preflight, no OPTIONS route, a login redirect, a refused connection, a request cancelled
 // by another extension's declarativeNetRequest rule) the page's call fails, the panel's list shows

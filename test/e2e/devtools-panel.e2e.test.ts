@@ -1,4 +1,4 @@
-// Issue 4, end-to-end: the real CORS panel inside real Chrome DevTools (`devtools: true`), driven
+// End-to-end: the real CORS panel inside real Chrome DevTools (`devtools: true`), driven
 // like a user drives it, against the `npm start` demo gallery (scripts/demo-gallery.ts). Its rows
 // must match what the page saw, the keyboard must open a blocked row's explanation, and when the
 // service worker is stopped the panel must reconnect and resynchronise without losing or

@@ -1,4 +1,4 @@
-// Issue 4, end-to-end: the CORS panel follows the DevTools theme and stays usable at a narrow
+// End-to-end: the CORS panel follows the DevTools theme and stays usable at a narrow
 // DevTools width, in real Chrome DevTools. Chromium runs with a dark system scheme
 // (`--force-dark-mode`), which DevTools' default theme ("system preference") follows, and DevTools
 // stays docked to the side of a small window, as on a laptop. Screenshot: .tmp/devtools-dark-narrow.png.

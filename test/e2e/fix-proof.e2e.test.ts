@@ -1,4 +1,4 @@
-// Issue 5, "fixes that provably work": for every blocked catalogue scenario, real Chromium makes
+// Fixes that provably work: for every blocked catalogue scenario, real Chromium makes
 // the request against the loopback scenario server and is blocked; the analyzer reads the
 // recorded exchange (CDP → HAR → read-har, as the fixtures are made) and suggests a fix; the
 // server then answers with EXACTLY those headers and status (apply-fix.ts), the same request
@@ -25,7 +25,8 @@ const UNFIXABLE: Readonly<Record<string, string>> = {
   'redirect-cross-origin-credentials-wildcard': 'Origin is "null"',
   'redirect-back-to-page-origin': 'Origin is "null"',
   'redirect-location-with-credentials': 'user name or password',
-  // Local Network Access: a permission the user grants, not a header (shared browser-facts).
+  // Local Network Access: a permission the user grants, not a header (the scenario's
+  // `cite`: Private Network Access / Local Network Access, WICG).
   'private-network-from-public-document': 'allow local network access',
 };
 
@@ -65,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await server?.close();
-  // The before/after table, for the issue's report.
+  // The before/after table, for whoever reads the test log.
   if (rows.length) console.log(rows.map((r) => `${r.id}: ${r.before} → fix [${r.fix}] → ${r.after}; other origin: ${r.otherOrigin}`).join('\n'));
 });
 

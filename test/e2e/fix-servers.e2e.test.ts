@@ -1,4 +1,4 @@
-// Issue 5, the generated configuration itself: for several blocked scenarios, real Chromium is
+// The generated server configuration itself: for several blocked scenarios, real Chromium is
 // blocked by the scenario server, the analyzer's fix is turned into the configuration the panel
 // and `cors-lens analyze --fix` print, each server is started with that configuration unchanged,
 // and Chromium's same request from the same page now passes, while the same request from another

@@ -1,4 +1,4 @@
-// Issue 4, end-to-end: what the real CORS panel inside Chrome DevTools hands to others.
+// End-to-end: what the real CORS panel inside Chrome DevTools hands to others.
 // "Export HAR" writes a file that is HAR 1.2, carries our analysis in `_cors`, has cookies redacted
 // by default, gives the same verdicts under `cors-lens analyze --json` as the panel showed, and
 // imports back into the panel. "Copy preflight as cURL" puts on the clipboard a command that, run

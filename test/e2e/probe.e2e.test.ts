@@ -1,4 +1,4 @@
-// Issue 6, end-to-end: the active probe in real Chromium and Firefox ESR with the built extension.
+// End-to-end: the active probe in real Chromium and Firefox ESR with the built extension.
 // From an extension page, the test does what the panel's "Probe this endpoint" does: open the port
 // `cors-lens:<tabId>`, say hello, send `probe` (src/core/protocol.ts) and read `probeUpdate` until
 // the report is final. The loopback policy server logs every request as it arrived, so the test

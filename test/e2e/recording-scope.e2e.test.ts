@@ -1,4 +1,4 @@
-// Issue 9, end-to-end: CORS Lens records a tab only while someone inspects it. With DevTools
+// End-to-end: CORS Lens records a tab only while someone inspects it. With DevTools
 // closed, a page's 300 cross-origin requests reach no listener of ours (the background registered
 // none: `hasListener` says so, and its event counter does not move); opening DevTools records that
 // tab only; the panel's Reload captures the page load; "Record all tabs" records every tab;

@@ -1,4 +1,4 @@
-// Issue 11, end-to-end: the real panel's "Export report" in Chromium writes one self-contained
+// End-to-end: the real panel's "Export report" in Chromium writes one self-contained
 // HTML file; opened in real Chromium, header values a hostile server sent render as text (no
 // element, no script run), the page's cookie is redacted, and each blocked endpoint is listed once.
 

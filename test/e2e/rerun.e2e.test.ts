@@ -1,4 +1,4 @@
-// Issue 11, end-to-end: Re-run in the real panel (Chromium DevTools) sends the recorded request
+// End-to-end: Re-run in the real panel (Chromium DevTools) sends the recorded request
 // again from the inspected page; the scenario server's log shows the same method, CORS request
 // headers, credentials, and the panel records the new exchange like any other.
 

@@ -1,4 +1,4 @@
-// A browser fact CORS Lens's cost depends on (issue 9, ARCHITECTURE.md "When it records"): in
+// A browser fact CORS Lens's cost depends on (ARCHITECTURE.md, "When it records"): in
 // Chromium, merely holding `webRequest` makes every request of every tab go through the
 // extension proxy, so the way to an idle cost of zero would be an *optional* permission, granted
 // when recording starts and removed when it ends. Chromium 156 grants it at runtime (no prompt:

@@ -1,4 +1,4 @@
-// Issue 11, end-to-end in Firefox ESR: the *Try this fix* overrides, driven through the panel
+// End-to-end in Firefox ESR: the *Try this fix* overrides, driven through the panel
 // protocol from an extension page (BiDi cannot drive Firefox's DevTools, and the standalone panel
 // cannot eval in the page, so the page re-runs its own request instead). The fixes are the
 // analyzer's, from what Firefox recorded; the browser's decision is the page's own fetch outcome.

@@ -1,4 +1,4 @@
-// Issue 11, end-to-end: *Try this fix* in the real panel (Chromium DevTools). For every blocked
+// End-to-end: *Try this fix* in the real panel (Chromium DevTools). For every blocked
 // scenario whose fix is a header change, the fix's declarativeNetRequest session rules turn the
 // re-run into an exchange the browser allows (the panel shows before → after, from the recorder);
 // *Remove* restores the block; the rules never touch another tab or another URL; none is left

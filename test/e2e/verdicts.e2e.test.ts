@@ -1,4 +1,4 @@
-// Issue 3, end-to-end: in real Chromium and Firefox ESR with the built extension loaded, the page
+// End-to-end: in real Chromium and Firefox ESR with the built extension loaded, the page
 // runs scenarios of every kind and the extension's verdict for each equals what the page saw
 // (fetch resolved or threw). In Chromium the first reason also equals CDP's corsErrorStatus.
 

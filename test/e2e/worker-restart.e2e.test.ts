@@ -1,4 +1,4 @@
-// Issues 3 and 9, end-to-end: Chrome stops an idle extension service worker (after 30 s), or a
+// End-to-end: Chrome stops an idle extension service worker (after 30 s), or a
 // user or Chrome forces it; nothing the recorder saw may be lost or duplicated, whether the tab is
 // recorded because DevTools is open on it or because "Record all tabs" is on. We stop the worker
 // mid-run with CDP, make more requests (which wake it, as does the devtools page reconnecting), and

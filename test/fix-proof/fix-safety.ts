@@ -1,4 +1,4 @@
-// What "minimal" means for a fix (issue 5), as checks that return the broken rule, so a test can
+// What "minimal" means for a fix, as checks that return the broken rule, so a test can
 // show every violation at once: one exact origin (never `null`, never `*` with credentials),
 // `Vary: Origin` with a named origin, only the method and header names this request used on top
 // of what the server already listed, and a status only when the preflight's was wrong.

@@ -1,4 +1,4 @@
-// Cases where what a HAR *does not* say used to decide the verdict (issue 10): two requests whose
+// Cases where what a HAR *does not* say used to decide the verdict: two requests whose
 // redirects meet at one URL, a page's own abort of an opaque fetch, a redirect into a preflight
 // that fails at the other origin, and the everyday cross-site call whose credentials mode the
 // wire does not show.

@@ -1,5 +1,5 @@
-// Launch Debian's Chromium and Firefox ESR with puppeteer-core, exactly as
-// /work/shared/docs/browser-facts.md describes (no downloaded browsers). Callers must close the
+// Launch Debian's Chromium and Firefox ESR with puppeteer-core (/usr/bin/chromium,
+// /usr/bin/firefox-esr; no downloaded browsers). Callers must close the
 // browser; `withBrowser` does it for them even when the body throws.
 
 import puppeteer, { type Browser } from 'puppeteer-core';

@@ -59,7 +59,8 @@ export function corsCheck(headers: HeaderList, origin: string, withCredentials: 
   const allowCredentials = getHeader(headers, 'Access-Control-Allow-Credentials');
   const acac = 'Access-Control-Allow-Credentials' as const;
   if (allowCredentials === null) return { failure: 'missing-allow-credentials', value: '', header: acac };
-  // Exactly `true`, case-sensitive: `TRUE` fails in both browsers (shared browser-facts).
+  // Exactly `true`, case-sensitive: `TRUE` fails in both browsers (Fetch §4.9 step 7; fixture
+  // `credentials-allow-credentials-uppercase`).
   if (allowCredentials !== 'true') return { failure: 'invalid-allow-credentials', value: allowCredentials, header: acac };
   return null;
 }

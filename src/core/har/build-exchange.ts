@@ -7,12 +7,12 @@ import type { HarEntryView } from './har-entry-view';
 import { headerValue } from './har-entry-view';
 
 /**
- * Status 0 with no headers is how Chrome and Firefox log "nothing came back" (blocked
- * before sending, network error). A status 0 that does carry headers is kept: the headers
- * are what the verdict is read from. A status with no header at all and the browser's error
- * (an aborted or opaque load in Chrome's export, issue 10) is no response either: every HTTP
- * response has headers, so these were not recorded, and reading them as "no Allow-Origin" would
- * invent a CORS failure.
+ * Status 0 with no headers is how Chrome and Firefox log "nothing came back" (blocked before
+ * sending, network error). A status 0 that does carry headers is kept: the headers are what the
+ * verdict is read from. A status with no header at all and the browser's error (an aborted or
+ * opaque load in Chrome's export: fixture `no-cors-fetch-aborted`) is no response either: every
+ * HTTP response has headers, so these were not recorded, and reading them as "no Allow-Origin"
+ * would invent a CORS failure.
  */
 export function responseOf(entry: HarEntryView): ResponseRecord | undefined {
   // Our own export (`_corsLens`) writes exactly what the recorder saw, so it is taken as written.

@@ -1,7 +1,7 @@
 // Redirect chains: a HAR has one entry per hop (Chrome and Firefox both), and no standard field
 // links a 3xx to the request that followed it. The URL alone is not enough (two requests of one
-// page may be redirected to the same URL, issue 10), so a follow-up must fit everything that does
-// tie it to its redirect:
+// page may be redirected to the same URL: fixture `redirect-two-requests-same-target`), so a
+// follow-up must fit everything that does tie it to its redirect:
 // - the 3xx was followed at all: an entry carrying the browser's error (`_error`: Chromium's
 //   net::ERR_FAILED on a redirect that failed the CORS check, Fetch §4.4 step 3) ends its request;
 // - `redirectURL`/`Location` names its URL, and its method is the one the browser would use

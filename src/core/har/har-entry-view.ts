@@ -1,6 +1,6 @@
 // The reader's own view of one HAR entry, after validation: only what CORS analysis and
 // exchange linking need, with every field of a known type. Nothing downstream of
-// `validate-har.ts` touches raw HAR JSON (style.md §3: normalise at the boundary).
+// `validate-har.ts` touches raw HAR JSON (normalise at the boundary, once).
 
 import { lowerCaseName, sameName } from '../headers';
 import type { HeaderList } from '../model';

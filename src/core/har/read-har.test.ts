@@ -71,7 +71,8 @@ describe('redirect chains', () => {
     ['an earlier entry is never the follow-up', [{ url: `${API}/to`, at: 0 }, redirect(1, 302, 'GET', `${API}/to`)], [[[0], []], [[1], []]]],
     ['three hops', [redirect(0, 301, 'GET', `${API}/a`), { url: `${API}/a`, at: 1, status: 302, responseHeaders: { Location: `${API}/b` } }, { url: `${API}/b`, at: 2 }], [[[0, 1, 2], []]]],
     ['the nearest in time of two candidates', [redirect(0, 302, 'GET', `${API}/to`), { url: `${API}/to`, at: 5000 }, { url: `${API}/to`, at: 3 }], [[[0, 2], []], [[1], []]]],
-    // Issue 10: two requests redirected to one URL; the first failed its CORS check on the 302.
+    // Fixture `redirect-two-requests-same-target`: two requests redirected to one URL; the first
+    // failed its CORS check on the 302.
     ['a redirect the browser refused has no next hop', [
       { ...redirect(0, 302, 'GET', `${API}/to`), responseExtra: { _error: 'net::ERR_FAILED' } },
       { ...redirect(8, 302, 'GET', `${API}/to`), url: `${API}/other` },
@@ -160,7 +161,8 @@ describe('exchange fields', () => {
     expect(x?.hops[0]?.response).toBeUndefined();
   });
 
-  // Issue 10: Chrome's export of an aborted opaque fetch: a status, no header at all, an error.
+  // Fixture `no-cors-fetch-aborted`, Chrome DevTools' export of an aborted opaque fetch: a status,
+  // no header at all, an error.
   test.each<[string, EntrySpec, boolean]>([
     ['a status with no header at all and an error: nothing was recorded', { url: `${API}/x`, status: 200, responseExtra: { _error: 'net::ERR_ABORTED' } }, false],
     ['a status with no header and no error is kept (a recorder that writes no headers)', { url: `${API}/x`, status: 200 }, true],

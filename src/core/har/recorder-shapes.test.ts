@@ -1,6 +1,7 @@
 // How the HARs of Playwright and of CDP-based recorders (Chrome DevTools, chrome-har, Browsertime,
 // Puppeteer-based tools) read, field by field: what each shape of a failed or completed request
-// gives. The real recordings are in test/fixtures/playwright and ../shared/realworld-hars.
+// gives. The real recordings are in test/fixtures/playwright and the real-world HAR files
+// `test/fixtures/realworld.test.ts` reads.
 
 import { describe, expect, test } from 'vitest';
 import { API, har, PAGE, type EntrySpec } from '../../../test/har-samples/build-har';

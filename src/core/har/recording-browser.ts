@@ -1,9 +1,10 @@
-// Which browser recorded a HAR, when the log does not name it. It matters to the analyzer
-// (model.ts `browser`): Chromium reports every CORS failure as an error (`net::ERR_FAILED`), so
-// in its recordings a request without an error was allowed; Firefox completes blocked responses
-// without one (shared browser-facts). Chromium's net error names in `_error` show a recorder that
-// passes Chromium's errors on (Chrome DevTools, CDP-based exporters), even when the creator is
-// another tool; Firefox's own HAR export writes no `_error` at all.
+// Which browser recorded a HAR, when the log does not name it. It matters to the analyzer (model.ts
+// `browser`): Chromium reports every CORS failure as an error (`net::ERR_FAILED`), so in its
+// recordings a request without an error was allowed; Firefox completes blocked responses without
+// one (fixture `simple-get-missing-allow-origin` in test/fixtures/{chromium,firefox}). Chromium's
+// net error names in `_error` show a recorder that passes Chromium's errors on (Chrome DevTools,
+// CDP-based exporters), even when the creator is another tool; Firefox's own HAR export writes no
+// `_error` at all.
 //
 // Before Chrome 79, CORS was checked in the renderer, after the network layer had completed the
 // request: DevTools and CDP-based recorders logged a blocked response like any other (out-of-renderer

@@ -1,6 +1,7 @@
-// The pure reducer for background messages (style.md §6). Applied in batches: a page making
-// thousands of requests sends thousands of messages, and copying a 20,000-entry map per message
-// would be quadratic, so `applyMessages` copies once per batch and `applyMessage` is a batch of one.
+// The pure reducer for background messages, tested without a browser. Applied in batches: a page
+// making thousands of requests sends thousands of messages, and copying a 20,000-entry map per
+// message would be quadratic, so `applyMessages` copies once per batch and `applyMessage` is a
+// batch of one.
 import type { BackgroundUpdate, BackgroundToPanel, RecordedExchange } from '../../core/protocol';
 import type { ExchangeLog, PanelState } from './panel-state';
 
