@@ -2,7 +2,7 @@
 
 import { analyzeExchange } from '../src/core/analyze';
 import type { Exchange, HeaderList } from '../src/core/model';
-import { API, exchange, hop, PAGE, preflight } from '../src/core/testing';
+import { API, exchange, hop, PAGE, preflight } from '../test/support/exchange-builders';
 
 const ACAO = { 'Access-Control-Allow-Origin': PAGE, Vary: 'Origin' };
 const GET = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors', Accept: '*/*', 'User-Agent': 'Mozilla/5.0', 'Accept-Language': 'en-US,en;q=0.9' };

@@ -1,5 +1,5 @@
 // The background's own cost, in Node, on real event sequences: every webRequest fixture recorded
-// from Chromium and Firefox (src/background/fixtures) replayed with fresh request ids and URLs
+// from Chromium and Firefox (test/fixtures/webrequest) replayed with fresh request ids and URLs
 // until 5,000 exchanges are stored in one tab (the default cap), through exactly what the
 // worker runs per event (normalizeEvent with the runtime's header pool, then Recorder.handle: assembly, analysis, the tab log,
 // messages to an open panel) plus the persistence batches its timer takes. Reports CPU µs per
@@ -8,8 +8,8 @@
 
 import { normalizeEvent, recorderHeaderPool } from '../src/background/event-normalizer';
 import type { StringPool } from '../src/core/har/string-pool';
-import { loadFixture, type WebRequestFixture } from '../src/background/fixtures/load-fixture';
-import { FIXTURE_SCENARIOS } from '../src/background/fixtures/scenarios';
+import { loadFixture, type WebRequestFixture } from '../test/fixtures/webrequest/load-fixture';
+import { FIXTURE_SCENARIOS } from '../test/fixtures/webrequest/scenarios';
 import { Recorder } from '../src/background/recorder';
 
 const STORED = 5_000;

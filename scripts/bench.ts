@@ -24,7 +24,7 @@ import { runImportBench } from '../bench/import.bench';
 import { runListenerCostBench } from '../bench/listener-cost.bench';
 import { ratio, runPageLoadBench } from '../bench/page-load.bench';
 import { runRecorderBench } from '../bench/recorder.bench';
-import { runPanelBench } from '../src/panel/panel.bench';
+import { runPanelBench } from '../bench/panel.bench';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../core/analyze';
 import type { Exchange } from '../core/model';
 import type { RecordedExchange } from '../core/protocol';
-import { API, PAGE, exchange, hop, preflight } from '../core/testing';
+import { API, PAGE, exchange, hop, preflight } from '../../test/support/exchange-builders';
 import { batchAtRest, entryAtRest } from './at-rest';
 import type { PersistBatch } from './persist-queue';
 import type { TabLogMeta } from './tab-log';

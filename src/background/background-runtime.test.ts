@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { unpackUpdates, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type TabLogSummary } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
 import { BackgroundRuntime, type RuntimeDeps } from './background-runtime';
-import { loadFixture } from './fixtures/load-fixture';
+import { loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 import type { PersistBatch } from './persist-queue';
 import type { RecorderPersistence } from './persistence';
 import type { RecorderSnapshot } from './recorder';

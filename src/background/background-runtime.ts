@@ -12,11 +12,13 @@ import type { ProbeReply } from './probe/probe-service';
 import type { Exchange } from '../core/model';
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { PortLike } from '../platform/ports';
-import { normalizeEvent, recorderHeaderPool, type RequestEvent, type RequestPhase, type WebRequestDetails } from './event-normalizer';
+import type { ScopeStorage } from '../platform/scope-storage';
+import type { ListenScope, RequestPhase, WebRequestDetails } from '../platform/web-request';
+import { normalizeEvent, recorderHeaderPool, type RequestEvent } from './event-normalizer';
 import { RecorderStore, type RecorderPersistence } from './persistence';
 import { PortHub } from './port-hub';
 import { Recorder, type RecorderSnapshot } from './recorder';
-import { RecordingScope, type ListenScope } from './recording-scope';
+import { RecordingScope } from './recording-scope';
 
 /** Writes go out at most this often: one IndexedDB transaction per burst, not per event. */
 const FLUSH_DELAY_MS = 250;
@@ -33,14 +35,6 @@ const RECONNECT_GRACE_MS = 10_000;
 /** The webRequest listeners, as src/platform/web-request.ts registers and removes them. */
 export interface ListenerSwitch {
   listenTo(scope: ListenScope): void;
-}
-
-/** What must outlive a background instance: the setting (for good) and the inspected tabs (for the browser session). */
-export interface ScopeStorage {
-  readRecordAllTabs(): Promise<boolean>;
-  writeRecordAllTabs(on: boolean): Promise<void>;
-  readInspectedTabs(): Promise<readonly number[]>;
-  writeInspectedTabs(tabIds: readonly number[]): Promise<void>;
 }
 
 export interface RuntimeDeps {

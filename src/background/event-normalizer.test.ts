@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeEvent, normalizeHeaders, originOf, type WebRequestDetails } from './event-normalizer';
+import type { WebRequestDetails } from '../platform/web-request';
+import { normalizeEvent, normalizeHeaders, originOf } from './event-normalizer';
 
 const base: WebRequestDetails = {
   requestId: '7',

@@ -3,43 +3,7 @@
 
 import type { Header, HeaderList, ResponseRecord } from '../core/model';
 import { StringPool } from '../core/har/string-pool';
-
-/** A webRequest header as both browsers give it (`binaryValue` when the value is not UTF-8). */
-export interface RawHeader {
-  readonly name: string;
-  readonly value?: string;
-  readonly binaryValue?: readonly number[];
-}
-
-/**
- * The fields of webRequest `details` the recorder reads: the union of what Chromium and Firefox send.
- * Chromium names the page's origin in `initiator`; Firefox gives full URLs in `originUrl`/`documentUrl`.
- */
-export interface WebRequestDetails {
-  readonly requestId: string;
-  readonly url: string;
-  readonly method: string;
-  readonly tabId: number;
-  readonly frameId: number;
-  readonly type: string;
-  readonly timeStamp: number;
-  readonly initiator?: string;
-  readonly originUrl?: string;
-  readonly documentUrl?: string;
-  readonly requestHeaders?: readonly RawHeader[];
-  readonly responseHeaders?: readonly RawHeader[];
-  readonly statusCode?: number;
-  readonly statusLine?: string;
-  readonly redirectUrl?: string;
-  readonly error?: string;
-  /** The server's address (Chromium: onResponseStarted/onCompleted/onBeforeRedirect; Firefox: most events). */
-  readonly ip?: string | null;
-  /** Served from the browser's HTTP cache (onResponseStarted, onBeforeRedirect, onCompleted, onErrorOccurred). */
-  readonly fromCache?: boolean;
-}
-
-/** Which webRequest event fired, in the order of a request's life. */
-export type RequestPhase = 'start' | 'send' | 'response' | 'redirect' | 'complete' | 'error';
+import type { RawHeader, RequestPhase, WebRequestDetails } from '../platform/web-request';
 
 export interface EventBase {
   readonly requestId: string;

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { RequestEvent } from './event-normalizer';
 import { analyzeExchange } from '../core/analyze';
 import { ExchangeAssembler } from './exchange-assembler';
-import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
+import { fixtureEvents, loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 
 function assemble(events: readonly RequestEvent[]) {
   const assembler = new ExchangeAssembler();
@@ -19,7 +19,7 @@ function withoutLateHeaders(events: readonly RequestEvent[]): RequestEvent[] {
 }
 
 const cases = (['chromium', 'firefox'] as const).flatMap((browser) =>
-  readdirSync(new URL(`./fixtures/${browser}/`, import.meta.url))
+  readdirSync(new URL(`../../test/fixtures/webrequest/${browser}/`, import.meta.url))
     .filter((f) => f.endsWith('.json'))
     .map((f) => [browser, f.replace(/\.json$/, '')] as const),
 );

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../core/model';
 import type { RequestEvent } from './event-normalizer';
 import { ExchangeAssembler } from './exchange-assembler';
-import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
+import { fixtureEvents, loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 
 const PAGE = 'http://localhost:8000';
 

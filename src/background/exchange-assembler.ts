@@ -3,6 +3,7 @@
 // to each hop that needed one. An exchange is finished at the actual request's onCompleted or
 // onErrorOccurred, once its preflights are done too (or after `preflightWaitMs`).
 
+import { headerValue } from '../core/headers';
 import type { ResponseRecord } from '../core/model';
 import type { Exchange, Preflight, RequestMode } from '../core/model';
 import {
@@ -14,7 +15,6 @@ import {
   type PendingRequest,
 } from './assembler-state';
 import type { RequestEvent } from './event-normalizer';
-import { headerValue } from './header-lookup';
 import { adoptWaitingPreflight, linkPreflight } from './preflight-linker';
 
 export interface AssemblerOptions {

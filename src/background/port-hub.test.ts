@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { message, unpackUpdates, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
-import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
+import { fixtureEvents, loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 import { PortHub, tabIdOfPort } from './port-hub';
 import { Recorder } from './recorder';
 

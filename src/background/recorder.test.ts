@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BackgroundUpdate } from '../core/protocol';
-import { fixtureEvents, loadFixture } from './fixtures/load-fixture';
-import { FIXTURE_SCENARIOS } from './fixtures/scenarios';
+import { fixtureEvents, loadFixture } from '../../test/fixtures/webrequest/load-fixture';
+import { FIXTURE_SCENARIOS } from '../../test/fixtures/webrequest/scenarios';
 import { Recorder, type RecorderSnapshot } from './recorder';
 
 const BROWSERS = ['chromium', 'firefox'] as const;

@@ -3,8 +3,7 @@
 // Network panel records only while DevTools is open. With the opt-in "Record all tabs", every tab.
 // Pure bookkeeping: the runtime turns `listening` into webRequest listeners registered or not.
 
-/** What the webRequest listeners are registered for: every tab, or these tabs (none when empty). */
-export type ListenScope = 'all-tabs' | readonly number[];
+import type { ListenScope } from '../platform/web-request';
 
 /** A connection that marks its tab as inspected for as long as it is open (a runtime port). */
 export type Inspector = object;

@@ -54,7 +54,7 @@ async function readExchanges(file: string, io: CliIo, progress: Progress): Promi
   return input.ok ? (progress.step('grouping exchanges'), readValidatedHar(input.har)) : input;
 }
 
-async function readAndAnalyse(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
+async function readAndAnalyze(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
   const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
   const read = await readExchanges(file, io, progress);
   const result = read.ok ? (progress.step('analysing'), analyzeRead(read)) : read;
@@ -75,7 +75,7 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const snippet = server?.ok ? server.snippet : null;
-  const result = await readAndAnalyse(command.file, name, io);
+  const result = await readAndAnalyze(command.file, name, io);
   if (!result.ok) return fail(result.error);
   // Every entry that could be read is analysed; each one that could not is named, never dropped silently.
   for (const s of result.skipped) io.stderr(`cors-lens: ${printable(name)}: skipped entry ${s.entry}: ${printable(s.reason)}\n`);

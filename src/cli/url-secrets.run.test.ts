@@ -10,7 +10,7 @@ import { analyzeExchange } from '../core/analyze';
 import { readHar } from '../core/har/read-har';
 import { writeHar } from '../core/har/write-har';
 import { URL_REDACTED } from '../core/redact';
-import { API, PAGE, exchange, hop, preflight } from '../core/testing';
+import { API, PAGE, exchange, hop, preflight } from '../../test/support/exchange-builders';
 import { junitSchemaErrors, sarifSchemaErrors } from '../../test/support/report-schemas';
 import { run } from './run';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addressSpaceOfDocument, addressSpaceOfHost, needsLocalNetworkAccess } from './address-space';
-import { h } from './testing';
+import { h } from '../../test/support/exchange-builders';
 
 describe('address spaces (Local Network Access)', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange, isCrossOrigin } from './analyze';
 import type { Exchange } from './model';
-import { API, exchange, hop, PAGE, preflight } from './testing';
+import { API, exchange, hop, PAGE, preflight } from '../../test/support/exchange-builders';
 
 const ACAO = { 'Access-Control-Allow-Origin': PAGE };
 const CREDS = { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Credentials': 'true' };

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { CookieEvidence } from './cookie-evidence';
-import { exchange, hop, PAGE } from './testing';
+import { exchange, hop, PAGE } from '../../test/support/exchange-builders';
 
 const withCookie = (url: string, initiatorOrigin: string | null = PAGE) => exchange([hop('GET', url, { Cookie: 's=1' }, 200)], { initiatorOrigin, startedAt: 0 });
 const without = (url: string) => exchange([hop('GET', url, {}, 200)], { id: 'later', startedAt: 1 });

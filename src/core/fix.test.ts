@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Fix } from './analysis';
 import { analyzeExchange } from './analyze';
 import type { Exchange } from './model';
-import { API, exchange, hop, PAGE, preflight } from './testing';
+import { API, exchange, hop, PAGE, preflight } from '../../test/support/exchange-builders';
 
 const CORS = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };
 const CREDS = { ...CORS, Cookie: 's=1' };

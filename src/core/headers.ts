@@ -68,6 +68,13 @@ export function getHeader(headers: HeaderList, name: string): string | null {
   return out;
 }
 
+/** The first value of `name`, as sent: untrimmed, undefined when absent (names compare as in `getHeader`). */
+export function headerValue(headers: HeaderList, name: string): string | undefined {
+  const lower = lowerCaseName(name);
+  for (const h of headers) if (sameName(h.name, name, lower)) return h.value;
+  return undefined;
+}
+
 export function hasHeader(headers: HeaderList, name: string): boolean {
   const lower = lowerCaseName(name);
   for (const h of headers) if (sameName(h.name, name, lower)) return true;

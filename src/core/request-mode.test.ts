@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from './model';
 import { requestMode } from './request-mode';
-import { API, exchange, hop, PAGE, preflight } from './testing';
+import { API, exchange, hop, PAGE, preflight } from '../../test/support/exchange-builders';
 
 /** Headers only the network layer adds (request-mode.ts WIRE_ONLY): the record shows what was sent. */
 const WIRE = { Host: 'localhost:9000', 'Accept-Encoding': 'gzip' };

@@ -5,7 +5,7 @@ import type { PortLike } from '../platform/ports';
 import { backoffMs, openConnection } from './connection';
 import { applyMessage } from './state/apply-message';
 import { INITIAL_STATE, type PanelState, entriesOf } from './state/panel-state';
-import { bg, recorded, snapshot, summary } from './test-data';
+import { bg, recorded, snapshot, summary } from '../../test/support/panel-data';
 
 /** An in-memory port pair end: what the background side sees and can do. */
 interface FakeEnd {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { PAGE, blocked, recorded, snapshot } from './test-data';
+import { PAGE, blocked, recorded, snapshot } from '../../test/support/panel-data';
 import { exportHarText, importHarText } from './har-io';
 import { applyMessagesToLog } from './state/apply-message';
 import { EMPTY_LOG, entriesOf } from './state/panel-state';

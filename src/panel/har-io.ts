@@ -25,7 +25,7 @@ export type ImportSnapshot = BackgroundToPanel['snapshot'];
 export type ImportAnalysis = { readonly ok: true; readonly snapshot: ImportSnapshot } | { readonly ok: false; readonly error: string };
 
 /** Analyse a read HAR for the panel: the part of an import that runs in the worker. */
-export function analyseImport(fileName: string, read: HarReadResult): ImportAnalysis {
+export function analyzeImport(fileName: string, read: HarReadResult): ImportAnalysis {
   if (!read.ok) return { ok: false, error: read.error };
   // Re-analyse rather than trust `_cors` in the file: the file may come from anywhere, and the
   // panel must agree with `cors-lens analyze` on it.
@@ -46,6 +46,6 @@ export function importedLog(fileName: string, snapshot: ImportSnapshot): Importe
 
 /** The whole import on the calling thread (tests; the panel reads files in its import worker). */
 export function importHarText(fileName: string, text: string): ImportResult {
-  const analysis = analyseImport(fileName, readHar(text));
+  const analysis = analyzeImport(fileName, readHar(text));
   return analysis.ok ? { ok: true, imported: importedLog(fileName, analysis.snapshot) } : analysis;
 }

@@ -3,12 +3,12 @@
 // auditing 20,000 rows on every update would cost the list its smoothness.
 
 import { auditRecording } from '../core/audit/audit';
-import { endpointOf } from '../core/audit/endpoint-audit';
 import type { AuditFinding } from '../core/audit/finding';
+import { exactEndpointOf } from '../core/endpoint';
 import type { RecordedExchange } from '../core/protocol';
 
 export function auditSelected(entry: RecordedExchange, entries: readonly RecordedExchange[]): readonly AuditFinding[] {
-  const endpoint = endpointOf(entry.exchange.hops[0]?.request.url ?? '');
-  const related = endpoint === null ? [] : entries.filter((e) => e !== entry && e.exchange.hops.some((h) => endpointOf(h.request.url) === endpoint));
+  const endpoint = exactEndpointOf(entry.exchange.hops[0]?.request.url ?? '');
+  const related = endpoint === null ? [] : entries.filter((e) => e !== entry && e.exchange.hops.some((h) => exactEndpointOf(h.request.url) === endpoint));
   return auditRecording([entry, ...related]).byExchange.get(entry.exchange.id) ?? [];
 }

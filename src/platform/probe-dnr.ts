@@ -6,9 +6,14 @@
 // Chromium 156 and Firefox ESR 153 (test/e2e/probe.e2e.test.ts). The rule is removed after every
 // request, so nothing else is ever rewritten.
 import type { ProbeRequest, ProbeResponse } from '../core/audit/probe-types';
-import type { ProbeTransport } from '../background/probe/run-probe';
 import { browser } from './browser';
 import { PROBE_RULE_ID, probeRule } from './probe-rule';
+
+/** How a probe's requests reach the server: this file's rules in the extension, plain fetch in Node tests. */
+export interface ProbeTransport {
+  /** Sends exactly `request` (without cookies, never following a redirect) and reports the answer. */
+  send(request: ProbeRequest, signal: AbortSignal): Promise<ProbeResponse>;
+}
 
 function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;

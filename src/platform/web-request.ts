@@ -1,14 +1,52 @@
 // webRequest listener registration, with each browser's extraInfoSpec rules (as observed in
-// Chromium 156 and Firefox ESR 153, whose event sequences are in src/background/fixtures/):
+// Chromium 156 and Firefox ESR 153, whose event sequences are in test/fixtures/webrequest/):
 // - Chromium hides `Origin`, `Cookie` and every preflight unless a listener passes 'extraHeaders';
 //   it exists only where `webRequest.On<Event>Options.EXTRA_HEADERS` does (feature detection).
 // - Firefox has no 'extraHeaders' and throws "Incorrect argument types" on it and on an empty array,
 //   so the third argument is passed only when it has entries.
 // Listeners are added and removed as a set: while none is registered the browser delivers no event
 // and (Chromium) stops proxying requests for us, so an idle CORS Lens costs page loads nothing.
-import type { RequestPhase, WebRequestDetails } from '../background/event-normalizer';
-import type { ListenScope } from '../background/recording-scope';
 import { browser } from './browser';
+
+/** A webRequest header as both browsers give it (`binaryValue` when the value is not UTF-8). */
+export interface RawHeader {
+  readonly name: string;
+  readonly value?: string;
+  readonly binaryValue?: readonly number[];
+}
+
+/**
+ * The fields of webRequest `details` the recorder reads: the union of what Chromium and Firefox send.
+ * Chromium names the page's origin in `initiator`; Firefox gives full URLs in `originUrl`/`documentUrl`.
+ */
+export interface WebRequestDetails {
+  readonly requestId: string;
+  readonly url: string;
+  readonly method: string;
+  readonly tabId: number;
+  readonly frameId: number;
+  readonly type: string;
+  readonly timeStamp: number;
+  readonly initiator?: string;
+  readonly originUrl?: string;
+  readonly documentUrl?: string;
+  readonly requestHeaders?: readonly RawHeader[];
+  readonly responseHeaders?: readonly RawHeader[];
+  readonly statusCode?: number;
+  readonly statusLine?: string;
+  readonly redirectUrl?: string;
+  readonly error?: string;
+  /** The server's address (Chromium: onResponseStarted/onCompleted/onBeforeRedirect; Firefox: most events). */
+  readonly ip?: string | null;
+  /** Served from the browser's HTTP cache (onResponseStarted, onBeforeRedirect, onCompleted, onErrorOccurred). */
+  readonly fromCache?: boolean;
+}
+
+/** Which webRequest event fired, in the order of a request's life. */
+export type RequestPhase = 'start' | 'send' | 'response' | 'redirect' | 'complete' | 'error';
+
+/** What the webRequest listeners are registered for: every tab, or these tabs (none when empty). */
+export type ListenScope = 'all-tabs' | readonly number[];
 
 export type WebRequestListener = (phase: RequestPhase, details: WebRequestDetails) => void;
 

@@ -3,7 +3,7 @@
 // the extension's transport: no cookies, never follow a redirect.
 
 import type { ProbeRequest, ProbeResponse } from '../../src/core/audit/probe-types';
-import type { ProbeTransport } from '../../src/background/probe/run-probe';
+import type { ProbeTransport } from '../../src/platform/probe-dnr';
 
 export const nodeTransport: ProbeTransport = {
   async send(request: ProbeRequest, signal: AbortSignal): Promise<ProbeResponse> {

@@ -2,7 +2,8 @@
 // misconfiguration (policies.ts). Node's fetch carries the crafted Origin (node-transport.ts).
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runProbe, type ProbeTransport } from '../../src/background/probe/run-probe';
+import type { ProbeTransport } from '../../src/platform/probe-dnr';
+import { runProbe } from '../../src/background/probe/run-probe';
 import { MAX_PROBE_REQUESTS } from '../../src/core/audit/probe-plan';
 import { startPolicyServer, type PolicyServer } from './misconfigured-server';
 import { nodeTransport } from './node-transport';

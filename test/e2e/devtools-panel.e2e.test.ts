@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_SCENARIOS, galleryHtml } from '../../scripts/demo-gallery';
-import { endpointOf } from '../../src/core/report/endpoint-key';
+import { foldedEndpointOf } from '../../src/core/endpoint';
 import { isNoCors, scenarioById } from '../scenarios/catalogue';
 import type { PageOutcome } from '../scenarios/types';
 import { start, type ScenarioServer } from '../server/scenario-server';
@@ -187,7 +187,7 @@ describe('chromium: the CORS panel in real DevTools', () => {
     expect(new Set(problems.map((p) => p.id)).size).toBe(problems.length);
     // What the page saw: every call that threw, by endpoint. Each blocked exchange is in exactly one blocked problem.
     const threw: Record<string, number> = {};
-    for (const c of demoCalls.filter((c) => c.outcome === 'threw')) threw[endpointOf(c.url)] = (threw[endpointOf(c.url)] ?? 0) + 1;
+    for (const c of demoCalls.filter((c) => c.outcome === 'threw')) threw[foldedEndpointOf(c.url)] = (threw[foldedEndpointOf(c.url)] ?? 0) + 1;
     const blockedByEndpoint: Record<string, number> = {};
     for (const p of problems.filter((p) => p.kind === 'blocked')) blockedByEndpoint[p.endpoint] = (blockedByEndpoint[p.endpoint] ?? 0) + p.count;
     expect(blockedByEndpoint).toEqual(threw);
@@ -199,7 +199,7 @@ describe('chromium: the CORS panel in real DevTools', () => {
 
     // Select the first blocked call's problem, then its affected exchange: today's detail view opens on it.
     const firstBlocked = demoCalls.find((c) => c.outcome === 'threw');
-    const target = problems.find((p) => p.kind === 'blocked' && p.endpoint === endpointOf(firstBlocked?.url ?? ''));
+    const target = problems.find((p) => p.kind === 'blocked' && p.endpoint === foldedEndpointOf(firstBlocked?.url ?? ''));
     if (!firstBlocked || !target) throw new Error('no blocked problem for the first blocked call');
     await panel.click(`[data-problem-id="${target.id}"]`);
     await panel.waitForSelector(`aside.problem-detail[data-problem-id="${target.id}"]`, { timeout: 5_000 });

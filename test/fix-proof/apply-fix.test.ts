@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Analysis, Fix } from '../../src/core/analysis';
 import { analyzeExchange } from '../../src/core/analyze';
-import { API, exchange, hop, PAGE, preflight } from '../../src/core/testing';
+import { API, exchange, hop, PAGE, preflight } from '../support/exchange-builders';
 import { allowCredentials, allowPage, main, ok, preflightOk, redirect } from '../scenarios/builders';
 import type { Answer, Scenario } from '../scenarios/types';
 import { allowsAnyOrigin, applyFix, stepOfUrl, withHeaders } from './apply-fix';

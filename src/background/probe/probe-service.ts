@@ -5,7 +5,8 @@ import type { ProbeCommand } from '../../core/audit/probe-command';
 import { probeToken } from '../../core/audit/probe-plan';
 import { validProbeTarget } from '../../core/audit/probe-target';
 import type { ProbeReport, ProbeTarget } from '../../core/audit/probe-types';
-import { runProbe, type ProbeTransport } from './run-probe';
+import type { ProbeTransport } from '../../platform/probe-dnr';
+import { runProbe } from './run-probe';
 
 export interface ProbeServiceDeps {
   readonly transport: ProbeTransport;

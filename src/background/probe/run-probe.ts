@@ -4,12 +4,8 @@
 
 import { classifyProbe } from '../../core/audit/probe-classify';
 import { planProbe } from '../../core/audit/probe-plan';
-import type { ProbeExchange, ProbeReport, ProbeRequest, ProbeResponse, ProbeTarget } from '../../core/audit/probe-types';
-
-export interface ProbeTransport {
-  /** Sends exactly `request` (without cookies, never following a redirect) and reports the answer. */
-  send(request: ProbeRequest, signal: AbortSignal): Promise<ProbeResponse>;
-}
+import type { ProbeExchange, ProbeReport, ProbeRequest, ProbeTarget } from '../../core/audit/probe-types';
+import type { ProbeTransport } from '../../platform/probe-dnr';
 
 export interface RunProbeOptions {
   readonly signal: AbortSignal;

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, exchange, hop } from '../testing';
+import { API, exchange, hop } from '../../../test/support/exchange-builders';
 import { auditRecording, withAudit } from './audit';
-import { auditEndpoints, endpointOf } from './endpoint-audit';
+import { exactEndpointOf } from '../endpoint';
+import { auditEndpoints } from './endpoint-audit';
 
 const ECHO = (origin: string, extra: Record<string, string> = {}) => ({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin', ...extra });
 const from = (id: string, origin: string, url: string, response: Record<string, string>): Exchange =>
@@ -39,8 +40,8 @@ describe('auditEndpoints', () => {
     ['https://api.test/v1/users?id=1#x', 'https://api.test/v1/users'],
     ['http://localhost:9000/', 'http://localhost:9000/'],
     ['not a url', null],
-  ])('endpointOf(%s) = %s', (url, expected) => {
-    expect(endpointOf(url)).toBe(expected);
+  ])('exactEndpointOf(%s) = %s', (url, expected) => {
+    expect(exactEndpointOf(url)).toBe(expected);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Analysis } from '../analysis';
 import { getHeader } from '../headers';
 import type { Exchange } from '../model';
+import { exactEndpointOf } from '../endpoint';
 import { originOf } from '../origin';
 import { finding } from './advice';
 import type { AuditFinding } from './finding';
@@ -18,16 +19,6 @@ export interface EndpointFinding {
   readonly endpoint: string;
   readonly exchangeIds: readonly string[];
   readonly finding: AuditFinding;
-}
-
-/** `https://api.example/v1/users?id=1` → `https://api.example/v1/users`. */
-export function endpointOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -57,7 +48,7 @@ export function observeExchange(exchange: Exchange): AnswerObservation[] {
   const out: AnswerObservation[] = [];
   for (const hop of [...exchange.hops, ...exchange.preflights]) {
     const sent = getHeader(hop.request.headers, 'Origin');
-    const endpoint = endpointOf(hop.request.url);
+    const endpoint = exactEndpointOf(hop.request.url);
     if (!hop.response || sent === null || endpoint === null) continue;
     const headers = hop.response.headers;
     out.push({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, PAGE, exchange, hop, preflight } from '../testing';
+import { API, PAGE, exchange, hop, preflight } from '../../../test/support/exchange-builders';
 import { auditExchange } from './exchange-audit';
 
 const URL = `${API}/data`;

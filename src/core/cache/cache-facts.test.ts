@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ResponseRecord } from '../model';
-import { h } from '../testing';
+import { h } from '../../../test/support/exchange-builders';
 import { cacheFactLines, cacheFacts, cacheTag } from './cache-facts';
 
 const response = (status: number, headers: Record<string, string>, fromCache = false): ResponseRecord => ({ status, headers: h(headers), ...(fromCache ? { fromCache: true as const } : {}) });

@@ -3,7 +3,7 @@ import { har, type EntrySpec } from '../../../test/har-samples/build-har';
 import { analyzeHarJson } from '../har/analyze-har';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE } from '../testing';
+import { API, exchange, hop, PAGE } from '../../../test/support/exchange-builders';
 import { findCause } from './find-cause';
 
 const OTHER = 'http://localhost:8001';

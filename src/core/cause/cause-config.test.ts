@@ -3,7 +3,7 @@ import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
 import { SNIPPETS } from '../snippets/registry';
 import { snippetInputFor } from '../snippets/snippet-input-for';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import { causeConfig } from './cause-config';
 import { findCause } from './find-cause';
 import { buildRecordingContext } from './recording-context';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import type { CauseCode } from './cause';
 import { findCause } from './find-cause';
 import { buildRecordingContext, EMPTY_CONTEXT } from './recording-context';

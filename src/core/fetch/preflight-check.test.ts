@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { h } from '../testing';
+import { h } from '../../../test/support/exchange-builders';
 import { checkPreflight } from './preflight-check';
 
 const ORIGIN = 'http://localhost:8000';

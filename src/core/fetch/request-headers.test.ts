@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { h } from '../testing';
+import { h } from '../../../test/support/exchange-builders';
 import { corsUnsafeRequestHeaderNames, isCorsSafelistedRequestHeader, isForbiddenRequestHeader } from './request-headers';
 
 describe('CORS-safelisted request-header (Fetch §2.2.2)', () => {

@@ -4,7 +4,7 @@
 import type { Exchange, Hop, Preflight, Recorder, RequestMode, ResponseRecord } from '../model';
 import { isRequestMode } from './cors-lens-tag';
 import type { HarEntryView } from './har-entry-view';
-import { headerValue } from './har-entry-view';
+import { headerValue } from '../headers';
 
 /**
  * Status 0 with no headers is how Chrome and Firefox log "nothing came back" (blocked before

@@ -2,7 +2,7 @@
 // exchange linking need, with every field of a known type. Nothing downstream of
 // `validate-har.ts` touches raw HAR JSON (normalise at the boundary, once).
 
-import { lowerCaseName, sameName } from '../headers';
+import { headerValue } from '../headers';
 import type { HeaderList } from '../model';
 import { originOf as serializedOrigin } from '../origin';
 import type { CorsLensEntryTag } from './cors-lens-tag';
@@ -66,13 +66,6 @@ export interface HarPageView {
   readonly title: string;
   /** The page's URL, where the recorder wrote one (page-documents.ts). */
   readonly url?: string;
-}
-
-/** The first value of `name`, as sent (names compare as headers.ts's `getHeader` does). */
-export function headerValue(headers: HeaderList, name: string): string | undefined {
-  const lower = lowerCaseName(name);
-  for (const h of headers) if (sameName(h.name, name, lower)) return h.value;
-  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Cookie, Entry, Header as HarHeader, QueryString, Request, Response } from 'har-format';
 import type { HeaderList, RequestRecord, ResponseRecord } from '../model';
 import type { CorsLensEntryTag } from './cors-lens-tag';
-import { headerValue } from './har-entry-view';
+import { headerValue } from '../headers';
 
 /** Chrome's extra fields, and ours; HAR 1.2 allows any field whose name starts with `_`. */
 export type WrittenEntry = Omit<Entry, '_initiator' | '_resourceType'> & {

@@ -9,7 +9,8 @@
 // `_initiator` string) is the script's, often on a CDN: never the page's.
 
 import type { HarEntryView } from './har-entry-view';
-import { headerValue, originOf } from './har-entry-view';
+import { headerValue } from '../headers';
+import { originOf } from './har-entry-view';
 import type { PageDocuments } from './page-documents';
 
 /** Initiator types whose `url` is the document that made the request (Chrome's object `_initiator` only). */

@@ -6,7 +6,8 @@
 // (Chromium) or after (Firefox) the request it belongs to.
 
 import type { HarEntryView } from './har-entry-view';
-import { headerValue, withoutFragment } from './har-entry-view';
+import { headerValue } from '../headers';
+import { withoutFragment } from './har-entry-view';
 import { FreeSlots } from './free-slots';
 import { initiatorOriginOf, OPAQUE_ORIGIN } from './initiator-origin';
 import type { PageDocuments } from './page-documents';

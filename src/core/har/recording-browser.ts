@@ -12,7 +12,7 @@
 // counted as Chromium's.
 
 import type { HarEntryView } from './har-entry-view';
-import { headerValue } from './har-entry-view';
+import { headerValue } from '../headers';
 
 /** The first Chrome version whose network layer fails a CORS-blocked request (OOR-CORS). */
 const FIRST_NETWORK_CORS_CHROME = 79;

@@ -3,7 +3,8 @@
 // of redirects to one URL stays linear.
 
 import type { HarEntryView } from './har-entry-view';
-import { headerValue, withoutFragment } from './har-entry-view';
+import { headerValue } from '../headers';
+import { withoutFragment } from './har-entry-view';
 
 /** A redirect's follow-up may be logged a little before the 3xx's own timestamp (clock rounding). */
 const CLOCK_SLACK_MS = 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import { isOverridePlan, overridePlan, type OverridePlan } from './override-plan';
 import { dnrMethod, overrideRules } from './override-rules';
 import { exactUrlCondition } from './url-filter';

@@ -9,7 +9,7 @@ import type { Cause } from '../cause/cause';
 import { NO_FIX } from '../fix';
 import type { Exchange } from '../model';
 import { originOf } from '../origin';
-import { endpointOf } from '../report/endpoint-key';
+import { foldedEndpointOf } from '../endpoint';
 import type { ProblemFinding } from './problem';
 
 export interface ProblemInput {
@@ -35,7 +35,7 @@ function foldUrls(text: string, exchange: Exchange): string {
   let out = text;
   for (const hop of [...exchange.hops, ...exchange.preflights]) {
     const url = hop.request.url;
-    if (url !== '' && out.includes(url)) out = out.split(url).join(endpointOf(url));
+    if (url !== '' && out.includes(url)) out = out.split(url).join(foldedEndpointOf(url));
   }
   return out;
 }
@@ -67,7 +67,7 @@ export function exchangeProblems(input: ProblemInput, audit: readonly AuditFindi
   const { exchange, analysis } = input;
   if (analysis.type === 'same-origin') return [];
   const first = exchange.hops[0];
-  const where = [endpointOf(first?.request.url ?? ''), first?.request.method ?? '', exchange.initiatorOrigin] as const;
+  const where = [foldedEndpointOf(first?.request.url ?? ''), first?.request.method ?? '', exchange.initiatorOrigin] as const;
   const [endpoint, method, initiatorOrigin] = where;
   const out: ProblemFinding[] = [];
   const blocked = blockedFinding(input, where);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange, Preflight } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import { findProblems } from './problems';
 
 const CORS = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };

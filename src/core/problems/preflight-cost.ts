@@ -7,7 +7,7 @@ import { NO_FIX } from '../fix';
 import { getHeader, splitList } from '../headers';
 import type { Exchange, Preflight } from '../model';
 import { originOf } from '../origin';
-import { endpointOf } from '../report/endpoint-key';
+import { foldedEndpointOf } from '../endpoint';
 import type { ProblemFinding } from './problem';
 
 /** "More than a few": from this many preflights to one endpoint, the cost is worth a line. */
@@ -83,7 +83,7 @@ export function preflightCostFindings(items: readonly { readonly exchange: Excha
     let group = servers.get(key);
     if (!group) servers.set(key, (group = { server, page: exchange.initiatorOrigin, costs: new Map() }));
     let endpoint = endpoints.get(first.request.url);
-    if (endpoint === undefined) endpoints.set(first.request.url, (endpoint = endpointOf(first.request.url)));
+    if (endpoint === undefined) endpoints.set(first.request.url, (endpoint = foldedEndpointOf(first.request.url)));
     let cost = group.costs.get(endpoint);
     if (!cost) group.costs.set(endpoint, (cost = { count: 0, ms: 0, timed: 0, maxAge: null, exchanges: [], triggers: new Set() }));
     cost.exchanges.push(index);

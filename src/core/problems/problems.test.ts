@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import { auditRecording } from '../audit/audit';
 import type { Exchange, Hop, Preflight } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import { findProblems, type ProblemInput } from './problems';
 
 const CORS = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };

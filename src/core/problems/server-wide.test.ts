@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import { auditRecording } from '../audit/audit';
 import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE } from '../testing';
+import { API, exchange, hop, PAGE } from '../../../test/support/exchange-builders';
 import { findProblems } from './problems';
 
 const CORS = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };

@@ -2,11 +2,11 @@
 // happy-dom here; test/e2e/report-html checks the same in real Chromium.
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
-import { API, PAGE } from '../testing';
+import { API, PAGE } from '../../../test/support/exchange-builders';
 import { snippetById } from '../snippets/registry';
 import { htmlReport } from './html-report';
 import { buildReport, type ReportItem } from './report-model';
-import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
+import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from '../../../test/support/report-items';
 
 function parse(html: string): Document {
   const window = new Window();

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { junitSchemaErrors as schemaErrors } from '../../../test/support/report-schemas';
 import { junitReport } from './junit-report';
 import { prepareItems, type ReportItem } from './report-model';
-import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
+import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_PASSWORD, UNKNOWN } from '../../../test/support/report-items';
 
 describe('junitReport', () => {
   test.each<[string, readonly ReportItem[], string]>([

@@ -1,11 +1,11 @@
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { API } from '../testing';
+import { API } from '../../../test/support/exchange-builders';
 import { snippetById } from '../snippets/registry';
 import { markdownReport, mdBlock, mdCode, mdText } from './markdown-report';
 import { buildReport, type ReportItem } from './report-model';
-import { ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
+import { ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from '../../../test/support/report-items';
 
 describe('markdown escaping', () => {
   test.each([

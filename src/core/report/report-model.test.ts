@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { API, PAGE } from '../testing';
+import { API, PAGE } from '../../../test/support/exchange-builders';
 import { REDACTED } from '../redact';
 import { snippetById } from '../snippets/registry';
 import { buildReport } from './report-model';
-import { ALL, ALLOWED, BLOCKED, BLOCKED_SAME_ENDPOINT, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
+import { ALL, ALLOWED, BLOCKED, BLOCKED_SAME_ENDPOINT, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from '../../../test/support/report-items';
 
 describe('buildReport', () => {
   test('each failing endpoint once: same origin, method and folded path are one group; the query is dropped', () => {

@@ -6,7 +6,7 @@ import type { Analysis, Fix, Reason } from '../analysis';
 import type { Exchange, Header } from '../model';
 import type { Snippet } from '../snippets/registry';
 import { snippetInputFor } from '../snippets/snippet-input-for';
-import { endpointOf } from './endpoint-key';
+import { foldedEndpointOf } from '../endpoint';
 import { redactAnalysis, redactExchange } from './redact-exchange';
 import { serverWideSettings, type ServerWideSetting } from './server-wide';
 import { announcedHeaders, relevantRequestHeaders, relevantResponseHeaders } from './relevant-headers';
@@ -106,7 +106,7 @@ function messagesOf({ exchange, analysis }: ReportItem): ReportMessage[] {
 
 function groupKey({ exchange }: ReportItem): string {
   const first = exchange.hops[0];
-  return JSON.stringify([exchange.initiatorOrigin ?? '', first?.request.method ?? '', endpointOf(first?.request.url ?? '')]);
+  return JSON.stringify([exchange.initiatorOrigin ?? '', first?.request.method ?? '', foldedEndpointOf(first?.request.url ?? '')]);
 }
 
 function endpointOfGroup(group: readonly ReportItem[], snippet: Snippet | null): FailingEndpoint {
@@ -119,7 +119,7 @@ function endpointOfGroup(group: readonly ReportItem[], snippet: Snippet | null):
   return {
     initiatorOrigin: exchange.initiatorOrigin ?? '(unknown)',
     method: first?.request.method ?? '',
-    endpoint: endpointOf(first?.request.url ?? ''),
+    endpoint: foldedEndpointOf(first?.request.url ?? ''),
     count: group.length,
     urls: [...new Set(group.map((x) => x.exchange.hops[0]?.request.url ?? ''))].slice(0, 5),
     reasons: analysis.reasons,

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { sarifSchemaErrors } from '../../../test/support/report-schemas';
 import { prepareItems, type ReportItem } from './report-model';
-import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from './report-test-data';
+import { ALL, ALLOWED, BLOCKED, HOSTILE, HOSTILE_ITEM, SECRET_COOKIE, SECRET_PASSWORD, UNKNOWN } from '../../../test/support/report-items';
 import { sarifReport } from './sarif-report';
 
 interface SarifLog {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
-import { API, exchange, hop, PAGE } from '../testing';
+import { API, exchange, hop, PAGE } from '../../../test/support/exchange-builders';
 import { htmlReport } from './html-report';
 import { markdownReport } from './markdown-report';
 import { buildReport } from './report-model';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../analyze';
 import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
+import { API, exchange, hop, PAGE, preflight } from '../../../test/support/exchange-builders';
 import { rerunExpression, rerunPlan, type RerunPlan } from './rerun-plan';
 
 const GET = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors', 'User-Agent': 'UA', Accept: '*/*' };

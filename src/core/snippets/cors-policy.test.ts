@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { corsPolicy, exactOrigin } from './cors-policy';
-import { CREDENTIALED, HOSTILE, NULL_ORIGIN, ORIGIN, PREFLIGHTED, SIMPLE, facts, fix } from './test-inputs';
+import { CREDENTIALED, HOSTILE, NULL_ORIGIN, ORIGIN, PREFLIGHTED, SIMPLE, facts, fix } from '../../../test/support/snippet-inputs';
 
 describe('exactOrigin', () => {
   test.each([

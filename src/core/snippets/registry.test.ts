@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SNIPPETS, snippetById } from './registry';
 import { NO_ORIGIN } from './snippet-text';
-import { CREDENTIALED, HOSTILE, NULL_ORIGIN, ORIGIN, PREFLIGHTED, SIMPLE } from './test-inputs';
+import { CREDENTIALED, HOSTILE, NULL_ORIGIN, ORIGIN, PREFLIGHTED, SIMPLE } from '../../../test/support/snippet-inputs';
 
 // What each snippet must say when credentials are involved (S3 sends
 // Access-Control-Allow-Credentials itself for a specific origin, so it has no switch).

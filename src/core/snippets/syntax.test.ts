@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { NGINX } from '../../../test/fix-proof/nginx';
 import { NGINX_REQUIRED, PYTHON_REQUIRED, needs } from '../../../test/support/requirements';
 import { SNIPPETS } from './registry';
-import { CREDENTIALED, HOSTILE, PREFLIGHTED, SIMPLE } from './test-inputs';
+import { CREDENTIALED, HOSTILE, PREFLIGHTED, SIMPLE } from '../../../test/support/snippet-inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-snippets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,9 +6,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, expect, test } from 'vitest';
 import { analyzeExchange } from '../../core/analyze';
 import type { RecordedExchange } from '../../core/protocol';
-import { API, exchange, hop, PAGE as PAGE_ORIGIN } from '../../core/testing';
+import { API, exchange, hop, PAGE as PAGE_ORIGIN } from '../../../test/support/exchange-builders';
 import { createStore } from '../state/store';
-import { bg, PAGE, snapshot, summary } from '../test-data';
+import { bg, PAGE, snapshot, summary } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(cleanup);

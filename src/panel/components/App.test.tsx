@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PanelMessage, RecordedExchange } from '../../core/protocol';
 import { createStore } from '../state/store';
-import { PAGE, blocked, manyRows, reason, recorded, snapshot, summary, warning } from '../test-data';
+import { PAGE, blocked, manyRows, reason, recorded, snapshot, summary, warning } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(cleanup);

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { analyzeExchange } from '../../core/analyze';
 import type { Exchange, Hop } from '../../core/model';
 import type { RecordedExchange } from '../../core/protocol';
-import { API, exchange, hop, PAGE } from '../../core/testing';
+import { API, exchange, hop, PAGE } from '../../../test/support/exchange-builders';
 import { createStore } from '../state/store';
-import { snapshot } from '../test-data';
+import { snapshot } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(cleanup);

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, expect, test, vi } from 'vitest';
 import { writeHar } from '../../core/har/write-har';
 import { createStore } from '../state/store';
-import { blocked, PAGE, recorded, snapshot } from '../test-data';
+import { blocked, PAGE, recorded, snapshot } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(() => {

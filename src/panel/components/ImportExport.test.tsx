@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, expect, test } from 'vitest';
 import { writeHar } from '../../core/har/write-har';
 import { createStore } from '../state/store';
-import { PAGE, recorded, snapshot } from '../test-data';
+import { PAGE, recorded, snapshot } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(cleanup);

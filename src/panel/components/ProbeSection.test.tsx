@@ -8,7 +8,7 @@ import { planProbe } from '../../core/audit/probe-plan';
 import type { ProbeExchange, ProbeReport, ProbeTarget } from '../../core/audit/probe-types';
 import type { Exchange } from '../../core/model';
 import type { PanelMessage, RecordedExchange } from '../../core/protocol';
-import { exchange, hop } from '../../core/testing';
+import { exchange, hop } from '../../../test/support/exchange-builders';
 import { createProbeController } from '../probe-store';
 import { ProbeSection } from './ProbeSection';
 

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RecordedExchange } from '../../core/protocol';
-import { blocked, recorded } from '../test-data';
+import { blocked, recorded } from '../../../test/support/panel-data';
 import { RerunSection } from './RerunSection';
 
 afterEach(cleanup);

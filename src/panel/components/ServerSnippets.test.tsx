@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { analyzeExchange } from '../../core/analyze';
 import { NOT_PROVEN, SNIPPETS } from '../../core/snippets/registry';
-import { API, exchange, hop, PAGE } from '../../core/testing';
+import { API, exchange, hop, PAGE } from '../../../test/support/exchange-builders';
 import { ServerSnippets } from './ServerSnippets';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countRows } from '../state/counts';
-import { summary } from '../test-data';
+import { summary } from '../../../test/support/panel-data';
 import { summaryParts } from './SummaryBar';
 
 describe('summaryParts', () => {

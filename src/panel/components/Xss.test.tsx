@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { SNIPPETS } from '../../core/snippets/registry';
 import { createStore } from '../state/store';
-import { PAGE, blocked, reason, snapshot, summary, warning } from '../test-data';
+import { PAGE, blocked, reason, snapshot, summary, warning } from '../../../test/support/panel-data';
 import { App } from './App';
 
 afterEach(cleanup);

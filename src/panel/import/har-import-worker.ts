@@ -2,7 +2,7 @@
 // panel hands it and analyses it off the panel's thread, so a 100 MB HAR does not freeze DevTools.
 import { EXCHANGES_PER_BATCH, type ImportRequest, type ImportWorkerMessage } from './import-messages';
 import type { ImportAnalysis } from '../har-io';
-import { analyseHarChunks } from './analyse-har-chunks';
+import { analyzeHarChunks } from './analyze-har-chunks';
 
 /** Progress at most every 100 ms: each message costs the panel a task. */
 const PROGRESS_EVERY_MS = 100;
@@ -28,7 +28,7 @@ addEventListener('message', (event: MessageEvent<ImportRequest>) => {
     last = now;
     post({ type: 'progress', bytesRead, totalBytes: file.size });
   };
-  void analyseHarChunks(file.name, byteChunks(file), onBytes)
+  void analyzeHarChunks(file.name, byteChunks(file), onBytes)
     .catch((error: unknown) => ({ ok: false as const, error: `cannot read it (${error instanceof Error ? error.message : String(error)})` }))
     .then(postResult);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BackgroundUpdate } from '../../core/protocol';
-import { PAGE, bg, blocked, recorded, snapshot, summary } from '../test-data';
+import { PAGE, bg, blocked, recorded, snapshot, summary } from '../../../test/support/panel-data';
 import { applyMessage, applyMessages } from './apply-message';
 import { INITIAL_STATE, type PanelState, entriesOf } from './panel-state';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blocked, recorded, warning } from '../test-data';
+import { blocked, recorded, warning } from '../../../test/support/panel-data';
 import { countRows } from './counts';
 import { type Filter, NO_FILTER, filterRows, toggle } from './filter';
 import { rowView } from './row-view';

@@ -1,10 +1,10 @@
 // Exchanges the report tests share: blocked, allowed, unknown, and one whose header values are
 // hostile (markup, quotes, backticks, control characters). Pure data run through the real analyzer.
 
-import { analyzeExchange } from '../analyze';
-import type { Exchange } from '../model';
-import { API, exchange, hop, PAGE, preflight } from '../testing';
-import type { ReportItem } from './report-model';
+import { analyzeExchange } from '../../src/core/analyze';
+import type { Exchange } from '../../src/core/model';
+import { API, exchange, hop, PAGE, preflight } from './exchange-builders';
+import type { ReportItem } from '../../src/core/report/report-model';
 
 export const HOSTILE = `<img src=x onerror="alert(1)">'&\`\`\`\u0001]]>`;
 export const SECRET_COOKIE = 'session=s3cr3t-cookie';

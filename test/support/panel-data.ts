@@ -1,10 +1,10 @@
 // Hand-built exchanges and analyses for the panel's tests and bench (the analyzer is tested on
 // its own; the panel only displays what it is given).
-import type { Analysis, Reason, Warning } from '../core/analysis';
-import type { Header } from '../core/model';
-import type { BackgroundUpdate, BackgroundToPanel, PageGroup, RecordedExchange, TabLogSummary } from '../core/protocol';
-import { message } from '../core/protocol';
-import { EMPTY_SUMMARY } from './state/panel-state';
+import type { Analysis, Reason, Warning } from '../../src/core/analysis';
+import type { Header } from '../../src/core/model';
+import type { BackgroundUpdate, BackgroundToPanel, PageGroup, RecordedExchange, TabLogSummary } from '../../src/core/protocol';
+import { message } from '../../src/core/protocol';
+import { EMPTY_SUMMARY } from '../../src/panel/state/panel-state';
 
 export const PAGE: PageGroup = { id: 1, url: 'https://app.test/', startedAt: 0 };
 

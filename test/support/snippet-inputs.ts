@@ -1,6 +1,6 @@
 // Shared test inputs for the snippet tests (not shipped: only imported by *.test.ts).
-import type { Fix } from '../analysis';
-import type { SnippetFacts, SnippetInput } from './snippet-input';
+import type { Fix } from '../../src/core/analysis';
+import type { SnippetFacts, SnippetInput } from '../../src/core/snippets/snippet-input';
 
 export const ORIGIN = 'https://app.example.test';
 export const URL_ = 'https://api.example.test/v1/items/42';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importedLog, importHarText } from '../har-io';
-import { analyseHarChunks } from './analyse-har-chunks';
+import { analyzeHarChunks } from './analyze-har-chunks';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures');
 const SAMPLES = join(__dirname, '../../../test/har-samples');
@@ -23,7 +23,7 @@ describe.each([7, 1024, 1 << 20])('in chunks of %i bytes', (size) => {
     const bytes = readFileSync(file);
     const whole = importHarText('x.har', bytes.toString('utf8'));
     const seen: number[] = [];
-    const chunked = await analyseHarChunks('x.har', chunksOf(bytes, size), (n) => seen.push(n));
+    const chunked = await analyzeHarChunks('x.har', chunksOf(bytes, size), (n) => seen.push(n));
     expect(seen.at(-1)).toBe(bytes.length);
     if (!whole.ok) return expect(chunked).toEqual({ ok: false, error: whole.error });
     if (!chunked.ok) throw new Error(chunked.error);

@@ -1,6 +1,6 @@
 // Small builders for exchanges in tests (pure data; no mocks of anything real).
 
-import type { Exchange, Header, Hop, Preflight } from './model';
+import type { Exchange, Header, Hop, Preflight } from '../../src/core/model';
 
 export const PAGE = 'http://localhost:8000';
 export const API = 'http://localhost:9000';

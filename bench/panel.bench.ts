@@ -6,9 +6,9 @@
 import { Window } from 'happy-dom';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { App } from './components/App';
-import { createStore } from './state/store';
-import { PAGE, bg, manyRows, snapshot, summary } from './test-data';
+import { App } from '../src/panel/components/App';
+import { createStore } from '../src/panel/state/store';
+import { PAGE, bg, manyRows, snapshot, summary } from '../test/support/panel-data';
 
 export interface PanelBenchResult {
   readonly firstRenderMs: number;

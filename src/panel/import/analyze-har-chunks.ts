@@ -3,12 +3,12 @@
 // DOM and no Node: the import worker feeds it a File's stream, the tests feed it encoded text.
 import { HarStreamReader } from '../../core/har/har-stream-reader';
 import { readValidatedHar } from '../../core/har/read-har';
-import { analyseImport, type ImportAnalysis } from '../har-io';
+import { analyzeImport, type ImportAnalysis } from '../har-io';
 
 /** Called after each chunk with the bytes read so far. */
 export type OnChunk = (bytesRead: number) => void;
 
-export async function analyseHarChunks(fileName: string, chunks: AsyncIterable<Uint8Array>, onChunk?: OnChunk): Promise<ImportAnalysis> {
+export async function analyzeHarChunks(fileName: string, chunks: AsyncIterable<Uint8Array>, onChunk?: OnChunk): Promise<ImportAnalysis> {
   const reader = new HarStreamReader();
   let read = 0;
   for await (const chunk of chunks) {
@@ -16,5 +16,5 @@ export async function analyseHarChunks(fileName: string, chunks: AsyncIterable<U
     read += chunk.byteLength;
     onChunk?.(read);
   }
-  return analyseImport(fileName, readValidatedHar(reader.end()));
+  return analyzeImport(fileName, readValidatedHar(reader.end()));
 }
