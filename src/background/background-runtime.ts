@@ -7,7 +7,7 @@
 // in its first turn anyway (the event that woke it must find a listener), learns the scope from
 // storage, and removes them again when nothing is to be recorded.
 
-import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
+import { backgroundMessage, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
 import type { Exchange } from '../core/model';
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
@@ -105,7 +105,7 @@ export class BackgroundRuntime {
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
     override: (command, _tabId, port) => this.deps.overrides?.handle(command, port),
-    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
+    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, backgroundMessage('probeUpdate', { tabId, report }))),
   }, {
     onClose: (port) => {
       this.deps.overrides?.release(port);
@@ -133,7 +133,7 @@ export class BackgroundRuntime {
 
   /** The override service's answers go to every panel of the tab. */
   sendOverrides(tabId: number, update: OverridesUpdate): void {
-    this.hub.send(tabId, message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', update));
+    this.hub.send(tabId, backgroundMessage('overridesChanged', update));
   }
 
   acceptPort(port: PortLike): void {
@@ -310,9 +310,9 @@ export class BackgroundRuntime {
 
   private greet(tabId: number, port: PortLike): void {
     if (!this.recorder) return;
-    port.postMessage(message<BackgroundToPanel, 'snapshot'>('snapshot', this.recorder.snapshot(tabId)));
+    port.postMessage(backgroundMessage('snapshot', this.recorder.snapshot(tabId)));
     const overrides = this.deps.overrides?.list(tabId);
-    if (overrides) port.postMessage(message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', { tabId, overrides }));
+    if (overrides) port.postMessage(backgroundMessage('overridesChanged', { tabId, overrides }));
     this.hub.subscribe(tabId, port);
   }
 
