@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { unpackUpdates, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type TabLogSummary } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
-import { BackgroundRuntime, type RuntimeDeps } from './background-runtime';
+import { BackgroundRuntime, SYSTEM_CLOCK, type RuntimeClock, type RuntimeDeps } from './background-runtime';
 import { loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 import type { PersistBatch } from './persist-queue';
 import type { RecorderPersistence } from './persistence';
@@ -63,6 +63,8 @@ function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): v
 function runtimeWith(overrides: Partial<RuntimeDeps>): BackgroundRuntime {
   return new BackgroundRuntime({
     browser: 'chromium',
+    clock: SYSTEM_CLOCK,
+    openStore: () => Promise.resolve(new StoreWithFaults()),
     isFreshSession: () => Promise.resolve(true),
     hasHostAccess: () => Promise.resolve(true),
     isPrivateTab: () => Promise.resolve(false),
@@ -186,5 +188,91 @@ describe('BackgroundRuntime: private windows', () => {
     answer(false);
     await flushed;
     expect((await store.load()).exchanges).toHaveLength(1);
+  });
+});
+
+/** A clock the test moves by hand: timers fire in the order they are due, only when `advance` passes them. */
+class ManualClock implements RuntimeClock {
+  private time = fixture.events[0]?.details.timeStamp ?? 0;
+  private timers: { readonly at: number; readonly fn: () => void }[] = [];
+  now = (): number => this.time;
+  delay = (ms: number, fn: () => void): (() => void) => {
+    const timer = { at: this.time + ms, fn };
+    this.timers.push(timer);
+    return () => void (this.timers = this.timers.filter((t) => t !== timer));
+  };
+
+  advance(ms: number): void {
+    const until = this.time + ms;
+    for (let due = this.nextDue(until); due; due = this.nextDue(until)) {
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = due.at;
+      due.fn();
+    }
+    this.time = until;
+  }
+
+  private nextDue(until: number): { readonly at: number; readonly fn: () => void } | undefined {
+    return this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+  }
+}
+
+const roundsOf = (snapshot: BackgroundToPanel['snapshot']): string[] => snapshot.exchanges.map((e) => e.exchange.id.split('-')[0] ?? '');
+
+describe('BackgroundRuntime: orderings', () => {
+  test.each([
+    { name: 'a tab inspected before the restart', recordAllTabs: false, inspected: [TAB], rounds: ['1'] },
+    { name: 'a tab nobody inspects', recordAllTabs: false, inspected: [], rounds: [] },
+    { name: 'any tab, "Record all tabs" on', recordAllTabs: true, inspected: [], rounds: ['1'] },
+  ])('an event before the scope is read waits for it, then is kept only if in scope: $name', async ({ recordAllTabs, inspected, rounds }) => {
+    let readScope: () => void = () => undefined;
+    const scopeRead = new Promise<void>((resolve) => (readScope = resolve));
+    const runtime = runtimeWith({
+      clock: new ManualClock(),
+      scopeStorage: {
+        readRecordAllTabs: () => scopeRead.then(() => recordAllTabs),
+        writeRecordAllTabs: () => Promise.resolve(),
+        readInspectedTabs: () => scopeRead.then(() => inspected),
+        writeInspectedTabs: () => Promise.resolve(),
+      },
+    });
+    sendRound(runtime, 1);
+    expect(runtime.stats).toMatchObject({ events: fixture.events.length, ignored: 0 });
+    readScope();
+    await runtime.ready;
+    expect(roundsOf(await latestSnapshot(runtime))).toEqual(rounds);
+  });
+
+  test.each([
+    { name: 'after the flush timer fired', elapsedMs: 250, restored: ['1'] },
+    // What the timer had not written yet is gone with the worker (Chromium stops only a worker idle for 30 s).
+    { name: 'before the flush timer fired', elapsedMs: 249, restored: [] },
+  ])('a restart mid-batch, $name: the new worker restores what was written and records on', async ({ elapsedMs, restored }) => {
+    const store = new StoreWithFaults();
+    const clock = new ManualClock();
+    const first = runtimeWith({ clock, openStore: () => Promise.resolve(store) });
+    await first.ready;
+    sendRound(first, 1);
+    clock.advance(elapsedMs);
+    await wait(10);
+    // The worker stops here; its successor opens the same store, and the next events reach it while it restores.
+    const second = runtimeWith({ clock, openStore: () => Promise.resolve(store), isFreshSession: () => Promise.resolve(false) });
+    sendRound(second, 2);
+    await second.ready;
+    expect(roundsOf(await latestSnapshot(second))).toEqual([...restored, '2']);
+  });
+
+  test.each([
+    { name: 'closed while its events wait for the restore', closed: true, rounds: [] },
+    { name: 'left open', closed: false, rounds: ['1'] },
+  ])('a tab $name: its queued events are recorded and written only if it still exists', async ({ closed, rounds }) => {
+    const store = new StoreWithFaults();
+    const runtime = runtimeWith({ clock: new ManualClock(), openStore: () => Promise.resolve(store) });
+    sendRound(runtime, 1);
+    if (closed) runtime.onTabRemoved(TAB);
+    await runtime.ready;
+    await runtime.flush();
+    expect((await store.load()).exchanges).toHaveLength(rounds.length);
+    expect(roundsOf(await latestSnapshot(runtime))).toEqual(rounds);
   });
 });

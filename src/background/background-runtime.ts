@@ -7,7 +7,7 @@
 // in its first turn anyway (the event that woke it must find a listener), learns the scope from
 // storage, and removes them again when nothing is to be recorded.
 
-import { message, type BackgroundToPanel, type PanelToBackground } from '../core/protocol';
+import { backgroundMessage, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';
 import type { Exchange } from '../core/model';
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
@@ -15,7 +15,7 @@ import type { PortLike } from '../platform/ports';
 import type { ScopeStorage } from '../platform/scope-storage';
 import type { ListenScope, RequestPhase, WebRequestDetails } from '../platform/web-request';
 import { normalizeEvent, recorderHeaderPool, type RequestEvent } from './event-normalizer';
-import { RecorderStore, type RecorderPersistence } from './persistence';
+import type { RecorderPersistence } from './persistence';
 import { PortHub } from './port-hub';
 import { Recorder, type RecorderSnapshot } from './recorder';
 import { RecordingScope } from './recording-scope';
@@ -37,6 +37,21 @@ export interface ListenerSwitch {
   listenTo(scope: ListenScope): void;
 }
 
+/** Time as the runtime reads it: passed in, so tests decide when timers fire relative to events. */
+export interface RuntimeClock {
+  now(): number;
+  /** Runs `fn` after `ms`; returns a function that cancels it. */
+  delay(ms: number, fn: () => void): () => void;
+}
+
+export const SYSTEM_CLOCK: RuntimeClock = {
+  now: () => Date.now(),
+  delay: (ms, fn) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 export interface RuntimeDeps {
   readonly browser: 'chromium' | 'firefox';
   /** True when the browser session is new (nothing to restore), false after a worker restart. */
@@ -44,8 +59,9 @@ export interface RuntimeDeps {
   readonly hasHostAccess: () => Promise<boolean>;
   /** Whether the tab is in a private window: then nothing of it is written (src/platform/tab-privacy.ts). */
   readonly isPrivateTab: (tabId: number) => Promise<boolean>;
-  /** Opens the on-disk store (persistence.ts); tests inject failing ones. */
-  readonly openStore?: (freshSession: boolean) => Promise<RecorderPersistence>;
+  /** Opens the on-disk store (persistence.ts `RecorderStore.open`); tests pass in-memory and failing ones. */
+  readonly openStore: (freshSession: boolean) => Promise<RecorderPersistence>;
+  readonly clock: RuntimeClock;
   readonly listeners: ListenerSwitch;
   readonly scopeStorage: ScopeStorage;
   /** The active probe (src/background/probe); absent where it is not available. */
@@ -84,8 +100,9 @@ export class BackgroundRuntime {
   private readonly privacy = new Map<number, Promise<void>>();
   /** Tabs whose lookup has finished. */
   private readonly privacyKnown = new Set<number>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private tickTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the pending flush; undefined while none is. */
+  private cancelFlush: (() => void) | undefined;
+  private tickPending = false;
   private writing: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
   private readonly hub = new PortHub({
@@ -99,7 +116,7 @@ export class BackgroundRuntime {
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
     hostAccessChanged: () => void this.refreshHostAccess(),
     override: (command, _tabId, port) => this.deps.overrides?.handle(command, port),
-    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, message<BackgroundToPanel, 'probeUpdate'>('probeUpdate', { tabId, report }))),
+    probe: (command, tabId) => this.deps.onProbe?.(command, (report) => this.hub.send(tabId, backgroundMessage('probeUpdate', { tabId, report }))),
   }, {
     onClose: (port) => {
       this.deps.overrides?.release(port);
@@ -127,7 +144,7 @@ export class BackgroundRuntime {
 
   /** The override service's answers go to every panel of the tab. */
   sendOverrides(tabId: number, update: OverridesUpdate): void {
-    this.hub.send(tabId, message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', update));
+    this.hub.send(tabId, backgroundMessage('overridesChanged', update));
   }
 
   acceptPort(port: PortLike): void {
@@ -156,15 +173,15 @@ export class BackgroundRuntime {
    * timer, all but the in-flight requests younger than `minAgeMs`.
    */
   async flush(minAgeMs = 0): Promise<void> {
-    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
     const { recorder } = this;
     if (!recorder?.hasUnsavedChanges) return this.writing;
     // A row is written only once its tab is known not to be private; events that came in during
     // the lookup may have brought rows of further tabs.
     for (let tabs = recorder.unsavedTabs(); tabs.some((tabId) => !this.privacyKnown.has(tabId)); tabs = recorder.unsavedTabs()) await this.learnPrivacy(tabs);
     const { store } = this;
-    const batch = recorder.takeBatch(Date.now(), minAgeMs);
+    const batch = recorder.takeBatch(this.deps.clock.now(), minAgeMs);
     if (!store) return this.writing;
     // Written at once, not after the previous write: the batch holds live rows that the next event
     // may change, and write() copies them into its transaction before it yields. IndexedDB runs
@@ -206,12 +223,11 @@ export class BackgroundRuntime {
   private async restore(): Promise<void> {
     await this.loadScope();
     const fresh = await this.deps.isFreshSession();
-    const openStore = this.deps.openStore ?? ((freshSession: boolean) => RecorderStore.open(freshSession));
     let store: RecorderPersistence | undefined;
     let snapshot: RecorderSnapshot | undefined;
     let fault: unknown;
     try {
-      store = await openStore(fresh);
+      store = await this.deps.openStore(fresh);
       snapshot = fresh ? undefined : await store.load();
     } catch (error) {
       // No store (blocked, deleted, unreadable): record in memory, and say so.
@@ -224,7 +240,7 @@ export class BackgroundRuntime {
     this.recorder = recorder;
     if (fault !== undefined) this.storageFailed(fault);
     recorder.setRecordAllTabs(this.scope.recordAllTabs);
-    const now = Date.now();
+    const now = this.deps.clock.now();
     for (const tabId of this.scope.inspectedTabs()) recorder.startRecording(tabId, now);
     for (const event of this.waiting.splice(0)) if (this.scope.records(event.tabId)) recorder.handle(event);
     this.afterChange();
@@ -241,7 +257,7 @@ export class BackgroundRuntime {
     this.scopeLoaded = true;
     this.saveInspectedTabs();
     this.applyScope();
-    if (inspected.length > 0) setTimeout(() => this.expireRestoredTabs(), RECONNECT_GRACE_MS);
+    if (inspected.length > 0) this.deps.clock.delay(RECONNECT_GRACE_MS, () => this.expireRestoredTabs());
   }
 
   private inspect(tabId: number, port: PortLike): void {
@@ -253,7 +269,7 @@ export class BackgroundRuntime {
     void this.whenReady(() => void this.learnPrivacy([tabId]));
     if (!this.scopeLoaded) return;
     this.saveInspectedTabs();
-    void this.whenReady((r) => r.startRecording(tabId, Date.now()));
+    void this.whenReady((r) => r.startRecording(tabId, this.deps.clock.now()));
   }
 
   private release(port: PortLike): void {
@@ -304,25 +320,26 @@ export class BackgroundRuntime {
 
   private greet(tabId: number, port: PortLike): void {
     if (!this.recorder) return;
-    port.postMessage(message<BackgroundToPanel, 'snapshot'>('snapshot', this.recorder.snapshot(tabId)));
+    port.postMessage(backgroundMessage('snapshot', this.recorder.snapshot(tabId)));
     const overrides = this.deps.overrides?.list(tabId);
-    if (overrides) port.postMessage(message<BackgroundToPanel, 'overridesChanged'>('overridesChanged', { tabId, overrides }));
+    if (overrides) port.postMessage(backgroundMessage('overridesChanged', { tabId, overrides }));
     this.hub.subscribe(tabId, port);
   }
 
   private afterChange(): void {
-    if (this.recorder?.hasUnsavedChanges && this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => void this.flush(PENDING_MIN_AGE_MS), FLUSH_DELAY_MS);
+    if (this.recorder?.hasUnsavedChanges && this.cancelFlush === undefined) {
+      this.cancelFlush = this.deps.clock.delay(FLUSH_DELAY_MS, () => void this.flush(PENDING_MIN_AGE_MS));
     }
-    if (this.recorder?.hasInFlight && this.tickTimer === undefined) {
-      this.tickTimer = setTimeout(() => this.tick(), TICK_MS);
+    if (this.recorder?.hasInFlight && !this.tickPending) {
+      this.tickPending = true;
+      this.deps.clock.delay(TICK_MS, () => this.tick());
     }
   }
 
   private tick(): void {
-    this.tickTimer = undefined;
+    this.tickPending = false;
     if (!this.recorder) return;
-    this.recorder.tick(Date.now());
+    this.recorder.tick(this.deps.clock.now());
     this.afterChange();
   }
 }

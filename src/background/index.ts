@@ -14,7 +14,8 @@ import { hasProbePermission } from '../platform/probe-permission';
 import { dnrProbeTransport } from '../platform/probe-dnr';
 import { sessionOverrideRules } from '../platform/override-dnr';
 import { OverrideService } from './override/override-service';
-import { BackgroundRuntime } from './background-runtime';
+import { BackgroundRuntime, SYSTEM_CLOCK } from './background-runtime';
+import { RecorderStore } from './persistence';
 import { ProbeService } from './probe/probe-service';
 
 const SESSION_MARKER = 'corsLensSessionStarted';
@@ -29,6 +30,8 @@ listeners.listenTo('all-tabs');
 
 const runtime: BackgroundRuntime = new BackgroundRuntime({
   browser: browserFamily(),
+  clock: SYSTEM_CLOCK,
+  openStore: (freshSession) => RecorderStore.open(freshSession),
   listeners,
   scopeStorage,
   hasHostAccess,

@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
-import { message, unpackUpdates, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
+import { backgroundMessage, panelMessage, unpackUpdates, type BackgroundMessage, type BackgroundUpdate } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
 import { fixtureEvents, loadFixture } from '../../test/fixtures/webrequest/load-fixture';
 import { PortHub, tabIdOfPort } from './port-hub';
@@ -35,7 +35,7 @@ function wire(batchMs = 0): { hub: PortHub; recorder: Recorder } {
   const recorder: Recorder = new Recorder({ browser: 'chromium', send: (tabId, m) => hub.send(tabId, m) });
   const hub: PortHub = new PortHub({
     hello: (_p, tabId, port) => {
-      port.postMessage(message<BackgroundToPanel, 'snapshot'>('snapshot', recorder.snapshot(tabId)));
+      port.postMessage(backgroundMessage('snapshot', recorder.snapshot(tabId)));
       hub.subscribe(tabId, port);
     },
     clear: (_p, tabId) => recorder.clear(tabId),
@@ -49,7 +49,7 @@ function wire(batchMs = 0): { hub: PortHub; recorder: Recorder } {
   return { hub, recorder };
 }
 
-const panel = <K extends keyof PanelToBackground>(type: K, payload: PanelToBackground[K]) => message<PanelToBackground, K>(type, payload);
+const panel = panelMessage;
 
 describe('PortHub', () => {
   test.each([

@@ -5,7 +5,7 @@
 import type { PortLike } from '../platform/ports';
 import { isProbeCommand } from '../core/audit/probe-command';
 import { isOverrideCommand } from '../core/override/override-command';
-import { isProtocolMessage, message, PORT_PREFIX, type BackgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
+import { backgroundMessage, isProtocolMessage, PORT_PREFIX, type BackgroundMessage, type BackgroundUpdate, type PanelToBackground } from '../core/protocol';
 
 type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K], tabId: number, port: PortLike) => void;
 
@@ -87,7 +87,7 @@ export class PortHub {
   private flush(): void {
     this.flushTimer = undefined;
     for (const [port, messages] of this.outbox) {
-      const posted: BackgroundMessage = messages.length === 1 ? (messages[0] as BackgroundUpdate) : message<BackgroundToPanel, 'updates'>('updates', { messages });
+      const posted: BackgroundMessage = messages.length === 1 && messages[0] ? messages[0] : backgroundMessage('updates', { messages });
       port.postMessage(posted);
     }
     this.outbox.clear();

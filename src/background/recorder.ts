@@ -10,7 +10,7 @@ import { analyzeExchange } from '../core/analyze';
 import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';
 import { CookieEvidence } from '../core/cookie-evidence';
 import type { Exchange } from '../core/model';
-import { message, type BackgroundUpdate, type BackgroundToPanel, type HostAccess, type RecorderContext } from '../core/protocol';
+import { backgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type HostAccess, type RecorderContext } from '../core/protocol';
 import type { AssemblerState } from './assembler-state';
 import type { RequestEvent } from './event-normalizer';
 import { ExchangeAssembler, DEFAULT_ASSEMBLER_OPTIONS } from './exchange-assembler';
@@ -88,14 +88,14 @@ export class Recorder {
     const log = this.log(tabId);
     const change = log.clear();
     this.queue.addChange(tabId, change);
-    this.send(tabId, 'cleared', { summary: this.summary(tabId, log) });
+    this.options.send(tabId, backgroundMessage('cleared', { summary: this.summary(tabId, log) }));
   }
 
   setPreserveLog(tabId: number, preserveLog: boolean): void {
     const log = this.log(tabId);
     log.setPreserveLog(preserveLog);
     this.queue.addMeta(tabId);
-    this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
+    this.options.send(tabId, backgroundMessage('summaryChanged', { summary: this.summary(tabId, log) }));
   }
 
   setHostAccess(hostAccess: HostAccess): void {
@@ -111,7 +111,7 @@ export class Recorder {
     const log = this.log(tabId);
     if (!log.startRecording(at)) return;
     this.queue.addMeta(tabId);
-    this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
+    this.options.send(tabId, backgroundMessage('summaryChanged', { summary: this.summary(tabId, log) }));
   }
 
   stopRecording(tabId: number): void {
@@ -136,7 +136,7 @@ export class Recorder {
     if (this.privateTabs.has(tabId)) return;
     this.privateTabs.add(tabId);
     const log = this.logs.get(tabId);
-    if (log) this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
+    if (log) this.options.send(tabId, backgroundMessage('summaryChanged', { summary: this.summary(tabId, log) }));
   }
 
   private summary(tabId: number, log: TabLog): ReturnType<TabLog['summary']> {
@@ -147,7 +147,7 @@ export class Recorder {
   private setContext(context: RecorderContext): void {
     if (context.hostAccess === this.context.hostAccess && context.recordAllTabs === this.context.recordAllTabs && context.storageFault === this.context.storageFault) return;
     this.context = context;
-    for (const [tabId, log] of this.logs) this.send(tabId, 'summaryChanged', { summary: this.summary(tabId, log) });
+    for (const [tabId, log] of this.logs) this.options.send(tabId, backgroundMessage('summaryChanged', { summary: this.summary(tabId, log) }));
   }
 
   dropTab(tabId: number): void {
@@ -210,10 +210,10 @@ export class Recorder {
 
   private announce(tabId: number, log: TabLog, change: TabLogChange): void {
     const summary = this.summary(tabId, log);
-    if (change.startedPage) this.send(tabId, 'pageStarted', { page: change.startedPage, removedPageIds: change.removedPageIds });
-    for (const entry of change.added) this.send(tabId, 'exchangeRecorded', { entry, summary });
+    if (change.startedPage) this.options.send(tabId, backgroundMessage('pageStarted', { page: change.startedPage, removedPageIds: change.removedPageIds }));
+    for (const entry of change.added) this.options.send(tabId, backgroundMessage('exchangeRecorded', { entry, summary }));
     // pageStarted carries no summary, and a navigation without preserve-log resets the counts.
-    if (change.added.length === 0) this.send(tabId, 'summaryChanged', { summary });
+    if (change.added.length === 0) this.options.send(tabId, backgroundMessage('summaryChanged', { summary }));
   }
 
   private log(tabId: number): TabLog {
@@ -223,9 +223,5 @@ export class Recorder {
       this.logs.set(tabId, log);
     }
     return log;
-  }
-
-  private send<K extends keyof BackgroundToPanel>(tabId: number, type: K, payload: BackgroundToPanel[K]): void {
-    this.options.send(tabId, message<BackgroundToPanel, K>(type, payload) as BackgroundUpdate);
   }
 }

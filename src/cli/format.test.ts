@@ -4,7 +4,7 @@ import type { AnalyzedExchange } from '../core/har/analyze-har';
 import { findProblems } from '../core/problems/problems';
 import { exchangeJson, formatJson, problemJson, writeJson } from './format-json';
 import { fixLines } from './format-fix';
-import { formatTable, printable, shortenUrl } from './format-table';
+import { formatCompactTable, formatVerboseTable, printable, shortenUrl } from './format-table';
 import { summaryLine } from './summary';
 
 const ALLOWED: Analysis = {
@@ -65,11 +65,11 @@ describe('table helpers', () => {
   });
 });
 
-describe('formatTable', () => {
+describe('formatVerboseTable', () => {
   const rows = [row(2, BLOCKED), row(5, ALLOWED), row(7, ALLOWED, false)];
 
   test('one row per shown exchange, the fix under the blocked one, then the summary', () => {
-    const lines = formatTable(rows, rows.slice(0, 2), { colour: false }).split('\n');
+    const lines = formatVerboseTable(rows, rows.slice(0, 2), { colour: false }).split('\n');
     expect(lines[0]).toMatch(/^#\s+METHOD\s+URL\s+TYPE\s+VERDICT\s+REASON$/);
     expect(lines[1]).toMatch(/^2\s+PUT\s+http:\/\/api\.test\/x\s+preflighted\s+blocked\s+The preflight got 404\.$/);
     expect(lines[2]).toBe('   fix:');
@@ -78,21 +78,21 @@ describe('formatTable', () => {
   });
 
   test('blocked in red only with colour', () => {
-    expect(formatTable(rows, rows, { colour: true })).toContain('\u001b[31;1mblocked\u001b[0m');
+    expect(formatVerboseTable(rows, rows, { colour: true })).toContain('\u001b[31;1mblocked\u001b[0m');
   });
 
   test('a hostile URL cannot write escapes to the terminal', () => {
     const evil = row(1, BLOCKED, true, 'http://a.test/\u001b]0;pwned\u0007');
-    expect(formatTable([evil], [evil], { colour: false })).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(formatVerboseTable([evil], [evil], { colour: false })).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
 
-describe('compact formatTable', () => {
+describe('formatCompactTable', () => {
   const rows = [row(2, BLOCKED), row(3, ALLOWED), row(4, BLOCKED, true, 'http://api.test/x/17'), row(5, BLOCKED, true, 'http://api.test/x/42')];
 
   test('one line per exchange, then each problem once with its fix and rows, then the summary', () => {
     const problems = findProblems(rows);
-    const lines = formatTable(rows, rows, { colour: false, problems }).split('\n');
+    const lines = formatCompactTable(rows, rows, problems, { colour: false }).split('\n');
     expect(lines[0]).toMatch(/^#\s+METHOD\s+URL\s+TYPE\s+VERDICT\s+PROBLEMS\s+REASON$/);
     expect(lines.slice(1, 5).map((l) => l.split(/\s{2,}/).slice(0, 6))).toEqual([
       ['2', 'PUT', 'http://api.test/x', 'preflighted', 'blocked', 'P2'],
@@ -111,7 +111,7 @@ describe('compact formatTable', () => {
 
   test('more than twenty affected rows are counted, not all listed', () => {
     const many = Array.from({ length: 25 }, (_, i) => row(i + 1, BLOCKED, true, `http://api.test/x/${i}`));
-    const out = formatTable(many, many, { colour: false, problems: findProblems(many) });
+    const out = formatCompactTable(many, many, findProblems(many), { colour: false });
     expect(out).toContain('25 exchanges: #1, #2, #3, #4, #5, #6, #7, #8, #9, #10, #11, #12, #13, #14, #15, #16, #17, #18, #19, #20 (+5 more)');
   });
 });
@@ -149,7 +149,7 @@ describe('formatJson', () => {
     const undecided: Analysis = { ...ALLOWED, verdict: 'unknown', dependsOn: 'whether the request was sent with credentials', likely: 'allowed', likelyBecause: 'Allowed with the default credentials mode.' };
     expect(exchangeJson(row(2, undecided))).toMatchObject({ verdict: 'unknown', dependsOn: 'whether the request was sent with credentials', likely: 'allowed', likelyBecause: 'Allowed with the default credentials mode.' });
     expect(exchangeJson(row(2, BLOCKED))).toMatchObject({ likely: null, likelyBecause: null });
-    expect(formatTable([row(2, undecided)], [row(2, undecided)], { colour: false })).toContain('likely allowed: Allowed with the default credentials mode.');
+    expect(formatVerboseTable([row(2, undecided)], [row(2, undecided)], { colour: false })).toContain('likely allowed: Allowed with the default credentials mode.');
   });
 });
 

@@ -11,7 +11,7 @@ import { auditRecording } from '../core/audit/audit';
 import { findProblems } from '../core/problems/problems';
 import { exchangeJsonWithFix, fixConfigSection, lookupServer, problemFixSection, serverList } from './fix-flag';
 import { exchangeJson, writeJson } from './format-json';
-import { formatTable, printable } from './format-table';
+import { formatCompactTable, formatVerboseTable, printable } from './format-table';
 import { displayOrder } from './problem-lines';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { readInput } from './read-input';
@@ -90,11 +90,11 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     const toJson = snippet ? (x: AnalyzedExchange) => exchangeJsonWithFix(x, snippet, audit) : (x: AnalyzedExchange) => exchangeJson(x, audit.get(x.exchange.id));
     writeJson(rows, toJson, io.stdout, findProblems(rows, audit), result.skipped);
   } else if (command.verbose) {
-    io.stdout(formatTable(exchanges, rows, { colour: useColour(io), audit, verbose: true }) + (snippet ? fixConfigSection(rows, snippet) : ''));
+    io.stdout(formatVerboseTable(exchanges, rows, { colour: useColour(io), audit }) + (snippet ? fixConfigSection(rows, snippet) : ''));
   } else {
     // Problems of the rows shown (their `exchanges` are row indices), the same text together.
     const problems = displayOrder(findProblems(rows, audit));
-    io.stdout(formatTable(exchanges, rows, { colour: useColour(io), audit, problems }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
+    io.stdout(formatCompactTable(exchanges, rows, problems, { colour: useColour(io), audit }) + (snippet ? problemFixSection(problems, rows, snippet) : ''));
   }
   const blocked = exchanges.some((x) => x.analysis.verdict === 'blocked');
   return command.failOnBlocked && blocked ? EXIT_BLOCKED : EXIT_OK;

@@ -81,7 +81,8 @@ function localNetworkAccessReason(exchange: Exchange): Reason | null {
   const to = hop ? addressSpaceOfUrl(hop.request.url) : null;
   if (!hop || !to || !needsLocalNetworkAccess(from, to)) return null;
   const host = originOf(hop.request.url) ?? hop.request.url;
-  return reason('local-network-access', 'request', i, '', { origin: exchange.initiatorOrigin ?? '', value: `${host} (${to})`, method: hop.request.method, status: 0 }, '');
+  const params = { origin: exchange.initiatorOrigin ?? '', value: `${host} (${to})`, method: hop.request.method, status: 0 };
+  return reason({ code: 'local-network-access', stage: 'request', hop: i, params, failedParameter: '' });
 }
 
 /** Where the headers and the browser's own outcome disagree, the browser is right; say so loudly. */
@@ -93,7 +94,8 @@ function reconcileWithBrowser(exchange: Exchange, analysis: Analysis): Analysis 
     const lna = localNetworkAccessReason(exchange);
     if (lna) return { ...withoutDependsOn(analysis), verdict: 'blocked', reasons: [lna], fix: LOCAL_NETWORK_ACCESS_FIX };
     const origin = analysis.requestOrigin ?? '';
-    const r = reason('browser-reported-error', 'response', exchange.hops.length - 1, '', { origin, value: exchange.error ?? '', method: lastHop?.request.method ?? '', status: lastHop?.response?.status ?? 0 });
+    const params = { origin, value: exchange.error ?? '', method: lastHop?.request.method ?? '', status: lastHop?.response?.status ?? 0 };
+    const r = reason({ code: 'browser-reported-error', stage: 'response', hop: exchange.hops.length - 1, params });
     return { ...withoutDependsOn(analysis), verdict: 'blocked', reasons: [r], fix: BROWSER_ERROR_FIX };
   }
   if (analysis.verdict === 'blocked' && exchange.browser === 'chromium' && !exchange.error && lastHop?.response) {

@@ -91,9 +91,9 @@ function redirectLocationFailure(exchange: Exchange, i: number, location: string
   const hop = exchange.hops[i];
   if (location === null || !hop?.response) return null;
   const params = { origin, value: location, method: hop.request.method, status: hop.response.status };
-  if (tainting === 'cors' && !isHttpUrl(location)) return reason('redirect-invalid-location', 'redirect', i, 'Location', params);
+  if (tainting === 'cors' && !isHttpUrl(location)) return reason({ code: 'redirect-invalid-location', stage: 'redirect', hop: i, header: 'Location', params });
   if (mode === 'cors' && urlHasCredentials(location) && originOf(location) !== origin) {
-    return reason('redirect-disallowed-credentials-in-url', 'redirect', i, 'Location', params, '');
+    return reason({ code: 'redirect-disallowed-credentials-in-url', stage: 'redirect', hop: i, header: 'Location', params, failedParameter: '' });
   }
   return null;
 }
@@ -152,7 +152,8 @@ function preflightFailure(c: HopChecks, withCredentials: boolean): HopFailure | 
 
 function preflightHopFailure(c: HopChecks, failed: PreflightFailure, withCredentials: boolean): HopFailure {
   const status = c.preflight?.response?.status ?? 0;
-  const r = reason(failed.code, 'preflight', c.i, failed.header, { origin: preflightOrigin(c), value: failed.value, method: c.method, status }, failed.failedParameter, failed.firefoxError);
+  const params = { origin: preflightOrigin(c), value: failed.value, method: c.method, status };
+  const r = reason({ code: failed.code, stage: 'preflight', hop: c.i, header: failed.header, params, failedParameter: failed.failedParameter, firefoxError: failed.firefoxError });
   const actualPasses = c.hop.response ? corsCheck(c.hop.response.headers, c.origin, withCredentials) === null : false;
   return { reason: r, fix: fixContext(c, r, withCredentials, actualPasses) };
 }
@@ -163,7 +164,8 @@ function responseFailure(c: HopChecks, response: ResponseRecord, isRedirect: boo
 }
 
 function responseHopFailure(c: HopChecks, response: ResponseRecord, isRedirect: boolean, check: CorsCheckResult, withCredentials: boolean): HopFailure {
-  const r = reason(check.failure, isRedirect ? 'redirect' : 'response', c.i, check.header, { origin: c.origin, value: check.value, method: c.method, status: response.status }, check.value, check.firefoxError);
+  const params = { origin: c.origin, value: check.value, method: c.method, status: response.status };
+  const r = reason({ code: check.failure, stage: isRedirect ? 'redirect' : 'response', hop: c.i, header: check.header, params, firefoxError: check.firefoxError });
   return { reason: r, fix: fixContext(c, r, withCredentials, false) };
 }
 
@@ -196,7 +198,7 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
     const crossOrigin = tainting === 'cors' || urlOrigin !== origin;
     if (crossOrigin && opts.mode === 'same-origin') {
       type = 'simple';
-      return done(reason('disallowed-by-mode', 'request', i, '', { origin, value: url, method: hop.request.method, status: 0 }));
+      return done(reason({ code: 'disallowed-by-mode', stage: 'request', hop: i, params: { origin, value: url, method: hop.request.method, status: 0 } }));
     }
     if (crossOrigin && opts.mode === 'no-cors') type = 'no-cors';
     if (crossOrigin && opts.mode !== 'no-cors') {
@@ -225,10 +227,10 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       if (!preflight && needsPreflight && hop.response) preflightNotRecorded = true;
       if (!hop.response) {
         if (!preflight && failedUnrecorded(exchange)) {
-          return done(reason('failure-not-recorded', 'request', i, '', { origin, value: exchange.error ?? '', method, status: 0 }, ''));
+          return done(reason({ code: 'failure-not-recorded', stage: 'request', hop: i, params: { origin, value: exchange.error ?? '', method, status: 0 }, failedParameter: '' }));
         }
         if (needsPreflight && !preflight && isCorsError(exchange.error)) {
-          const r = reason('preflight-failed', 'preflight', i, '', { origin, value: exchange.error, method, status: 0 });
+          const r = reason({ code: 'preflight-failed', stage: 'preflight', hop: i, params: { origin, value: exchange.error, method, status: 0 } });
           return done({ reason: r, fix: fixContext(checks, r, opts.withCredentials, false) });
         }
         return done(null, exchange.error

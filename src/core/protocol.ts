@@ -85,7 +85,7 @@ export interface BackgroundToPanel {
    * 100 ms as one message, since each runtime message costs the worker a serialisation and an IPC
    * (most of its time during a page load, before batching).
    */
-  updates: { readonly messages: readonly Message<Omit<BackgroundToPanel, 'updates'>>[] };
+  updates: { readonly messages: readonly BackgroundUpdate[] };
 }
 
 export interface PanelToBackground {
@@ -107,18 +107,46 @@ export interface PanelToBackground {
   override: OverrideCommand;
 }
 
-export type Message<M> = { [K in keyof M]: { readonly type: K; readonly version: number; readonly payload: M[K] } }[keyof M];
+/** A message of map `M` whose type is one of `K` (any of them by default), as a union over `K`. */
+export type Message<M, K extends keyof M = keyof M> = { [T in K]: { readonly type: T; readonly version: number; readonly payload: M[T] } }[K];
 
 export type BackgroundMessage = Message<BackgroundToPanel>;
+/** Every background→panel message type but the `updates` batch that carries them. */
+export type UpdateType = Exclude<keyof BackgroundToPanel, 'updates'>;
 /** A message as the panel applies it: `updates` unpacked. */
-export type BackgroundUpdate = Message<Omit<BackgroundToPanel, 'updates'>>;
+export type BackgroundUpdate = Message<BackgroundToPanel, UpdateType>;
+export type PanelMessage = Message<PanelToBackground>;
+
+/**
+ * Every background→panel message type, once: a `Record` over the protocol's own keys, so the
+ * compiler rejects this object when a message type is added to `BackgroundToPanel` and not here.
+ */
+const BACKGROUND_MESSAGE_TYPES: Readonly<Record<keyof BackgroundToPanel, true>> = {
+  snapshot: true,
+  exchangeRecorded: true,
+  pageStarted: true,
+  cleared: true,
+  summaryChanged: true,
+  probeUpdate: true,
+  overridesChanged: true,
+  updates: true,
+};
+
+export function isBackgroundMessageType(type: string): type is keyof BackgroundToPanel {
+  return Object.hasOwn(BACKGROUND_MESSAGE_TYPES, type);
+}
 
 export function unpackUpdates(msg: BackgroundMessage): readonly BackgroundUpdate[] {
   return msg.type === 'updates' ? msg.payload.messages : [msg];
 }
-export type PanelMessage = Message<PanelToBackground>;
 
-export function message<M, K extends keyof M>(type: K, payload: M[K]): { type: K; version: number; payload: M[K] } {
+/** The one constructor of background→panel messages. */
+export function backgroundMessage<K extends keyof BackgroundToPanel>(type: K, payload: BackgroundToPanel[K]): Message<BackgroundToPanel, K> {
+  return { type, version: PROTOCOL_VERSION, payload };
+}
+
+/** The one constructor of panel→background messages. */
+export function panelMessage<K extends keyof PanelToBackground>(type: K, payload: PanelToBackground[K]): Message<PanelToBackground, K> {
   return { type, version: PROTOCOL_VERSION, payload };
 }
 

@@ -142,7 +142,21 @@ const MDN_LINKS = Object.fromEntries(
   Object.entries(SPECS).map(([code, spec]) => [code, spec.mdn.startsWith('https://') ? spec.mdn : MDN_BASE + spec.mdn]),
 ) as Record<ReasonCode, string>;
 
-export function reason(code: ReasonCode, stage: CheckStage, hop: number, header: string, params: ReasonParams, failedParameter = params.value, firefoxError?: string): Reason {
+/** Where a check failed and on what: `reason()`'s arguments, named. */
+export interface ReasonAt {
+  readonly code: ReasonCode;
+  readonly stage: CheckStage;
+  readonly hop: number;
+  /** The header at fault; none (`''`) for a failure no header caused (a request mode, a network error). */
+  readonly header?: string;
+  readonly params: ReasonParams;
+  /** The parameter the browser's error names: `params.value` unless given; `''` when its error names none. */
+  readonly failedParameter?: string;
+  /** Firefox's own error text when the check knows it more exactly than the code's usual one. */
+  readonly firefoxError?: string | undefined;
+}
+
+export function reason({ code, stage, hop, header = '', params, failedParameter = params.value, firefoxError }: ReasonAt): Reason {
   const spec = SPECS[code];
   return {
     code,

@@ -6,7 +6,7 @@
 import { inspectedTabId, createDevtoolsPanel } from '../platform/devtools';
 import { connectPort } from '../platform/ports';
 import { openConnection } from '../panel/connection';
-import { panelMessage } from '../panel/panel-message';
+import { panelMessage } from '../core/protocol';
 
 const KEEP_ALIVE_MS = 20_000;
 

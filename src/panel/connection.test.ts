@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BackgroundUpdate, PanelMessage } from '../core/protocol';
-import { panelMessage as message } from './panel-message';
+import { panelMessage as message } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
 import { backoffMs, openConnection } from './connection';
 import { applyMessage } from './state/apply-message';

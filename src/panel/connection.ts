@@ -1,9 +1,8 @@
 // The panel's one port to the background, `cors-lens:<tabId>`. Chrome stops the
 // service worker after ~30 s idle, which disconnects the port: we reconnect with backoff and say
 // `hello` again; the background answers with a full snapshot and the reducer resynchronises.
-import type { BackgroundMessage, BackgroundToPanel, PanelMessage } from '../core/protocol';
-import { PORT_PREFIX, PROTOCOL_VERSION, isProtocolMessage, unpackUpdates, type BackgroundUpdate } from '../core/protocol';
-import { panelMessage } from './panel-message';
+import type { BackgroundMessage, PanelMessage } from '../core/protocol';
+import { PORT_PREFIX, PROTOCOL_VERSION, isBackgroundMessageType, isProtocolMessage, panelMessage, unpackUpdates, type BackgroundUpdate } from '../core/protocol';
 import type { PortLike } from '../platform/ports';
 import type { ConnectionStatus } from './state/panel-state';
 
@@ -24,7 +23,6 @@ export interface Connection {
   close(): void;
 }
 
-const KNOWN: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchangeRecorded', 'pageStarted', 'cleared', 'summaryChanged', 'probeUpdate', 'overridesChanged', 'updates']);
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 5000;
 
@@ -33,7 +31,7 @@ export function backoffMs(attempt: number): number {
 }
 
 function isBackgroundMessage(value: unknown): value is BackgroundMessage {
-  return isProtocolMessage(value) && KNOWN.has(value.type);
+  return isProtocolMessage(value) && isBackgroundMessageType(value.type);
 }
 
 const defaultDelay = (ms: number, fn: () => void): (() => void) => {

@@ -3,8 +3,8 @@
 import { analyzeExchange } from '../core/analyze';
 import { readHar, type HarReadResult } from '../core/har/read-har';
 import { writeHar } from '../core/har/write-har';
-import type { BackgroundUpdate, BackgroundToPanel, RecordedExchange } from '../core/protocol';
-import { message } from '../core/protocol';
+import type { BackgroundToPanel, RecordedExchange } from '../core/protocol';
+import { backgroundMessage } from '../core/protocol';
 import { applyMessagesToLog } from './state/apply-message';
 import { EMPTY_LOG, type ExchangeLog, type ImportedLog, entriesOf } from './state/panel-state';
 
@@ -40,8 +40,7 @@ export function analyzeImport(fileName: string, read: HarReadResult): ImportAnal
 
 /** The imported log the panel shows, from the snapshot of an import. */
 export function importedLog(fileName: string, snapshot: ImportSnapshot): ImportedLog {
-  const message_ = message<BackgroundToPanel, 'snapshot'>('snapshot', snapshot);
-  return { fileName, log: applyMessagesToLog(EMPTY_LOG, [message_ as BackgroundUpdate]) };
+  return { fileName, log: applyMessagesToLog(EMPTY_LOG, [backgroundMessage('snapshot', snapshot)]) };
 }
 
 /** The whole import on the calling thread (tests; the panel reads files in its import worker). */

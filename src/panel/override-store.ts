@@ -5,7 +5,7 @@
 import type { ActiveOverride, OverridesUpdate } from '../core/override/override-command';
 import type { OverridePlan } from '../core/override/override-plan';
 import type { PanelMessage } from '../core/protocol';
-import { panelMessage } from './panel-message';
+import { panelMessage } from '../core/protocol';
 
 export interface OverrideController {
   list(): readonly ActiveOverride[];

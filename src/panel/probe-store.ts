@@ -5,7 +5,7 @@ import { initiatorOrigin } from '../core/analyze';
 import type { ProbeReport, ProbeTarget } from '../core/audit/probe-types';
 import type { Exchange } from '../core/model';
 import type { PanelMessage, RecordedExchange } from '../core/protocol';
-import { panelMessage } from './panel-message';
+import { panelMessage } from '../core/protocol';
 
 export interface ProbeController {
   /** The report for `target`, if one was started from this panel. */

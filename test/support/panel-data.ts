@@ -2,8 +2,8 @@
 // its own; the panel only displays what it is given).
 import type { Analysis, Reason, Warning } from '../../src/core/analysis';
 import type { Header } from '../../src/core/model';
-import type { BackgroundUpdate, BackgroundToPanel, PageGroup, RecordedExchange, TabLogSummary } from '../../src/core/protocol';
-import { message } from '../../src/core/protocol';
+import type { BackgroundUpdate, PageGroup, RecordedExchange, TabLogSummary } from '../../src/core/protocol';
+import { backgroundMessage } from '../../src/core/protocol';
 import { EMPTY_SUMMARY } from '../../src/panel/state/panel-state';
 
 export const PAGE: PageGroup = { id: 1, url: 'https://app.test/', startedAt: 0 };
@@ -98,9 +98,7 @@ export function summary(over: Partial<TabLogSummary> = {}): TabLogSummary {
   return { ...EMPTY_SUMMARY, ...over };
 }
 
-export function bg<K extends keyof BackgroundToPanel>(type: K, payload: BackgroundToPanel[K]): BackgroundUpdate {
-  return message<BackgroundToPanel, K>(type, payload) as BackgroundUpdate;
-}
+export const bg = backgroundMessage;
 
 export function snapshot(exchanges: RecordedExchange[], pages: PageGroup[] = [PAGE], sum: TabLogSummary = summary()): BackgroundUpdate {
   return bg('snapshot', { tabId: 7, pages, exchanges, summary: sum });

@@ -5,7 +5,7 @@ import type { PanelMessage } from '../../core/protocol';
 import { downloadText } from '../download';
 import { exportFileName, exportHarText, importHarText, type ImportResult } from '../har-io';
 import type { ImportProgress, OnImportProgress } from '../import/import-har-file';
-import { panelMessage } from '../panel-message';
+import { panelMessage } from '../../core/protocol';
 import { exportReportHtml, reportFileName } from '../report-io';
 import type { ProbeController } from '../probe-store';
 import { countRows } from '../state/counts';
