@@ -117,7 +117,7 @@ describe('formatCompactTable', () => {
 });
 
 describe('formatJson', () => {
-  test('problems: the fields the issue names, exchanges as indices', () => {
+  test('problems: the public --json fields, exchanges as indices', () => {
     const rows = [row(2, ALLOWED), row(4, BLOCKED, true, 'http://api.test/x/17'), row(5, BLOCKED, true, 'http://api.test/x/42')];
     const json = JSON.parse(formatJson(rows, undefined, findProblems(rows))) as { exchanges: unknown[]; problems: Record<string, unknown>[] };
     expect(Object.keys(json)).toEqual(['exchanges', 'problems']);

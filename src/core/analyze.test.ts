@@ -150,7 +150,7 @@ describe('isCrossOrigin', () => {
   ])('%#', (ex, expected) => expect(isCrossOrigin(ex)).toBe(expected));
 });
 
-describe('likely verdict where only the credentials mode decides (issue 10)', () => {
+describe('likely verdict where only the credentials mode decides', () => {
   const WILDCARD = { 'Access-Control-Allow-Origin': '*' };
   test.each<[string, Exchange, string | undefined, RegExp | undefined]>([
     ['answered, passes only without credentials: likely allowed (the defaults send none)', exchange([hop('GET', `${API}/x`, GET, 200, WILDCARD)]), 'allowed', /default credentials mode/],

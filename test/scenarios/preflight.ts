@@ -192,7 +192,7 @@ export const preflightScenarios: readonly Scenario[] = [
     page: { initiator: 'fetch', headers: [['Authorization', 'Bearer abc']] },
     steps: main(ok(allowAny), preflightOk(allowAny, ['Access-Control-Allow-Headers', '*'])),
     expected: 'resolved',
-    cite: 'Fetch §4.8 step 6.7 excludes Authorization from *; see browser-facts.md',
+    cite: 'Fetch §4.8 step 6.7 excludes Authorization from *; Chromium 156 and Firefox ESR 153 still let it through',
   },
   {
     id: 'preflight-headers-authorization-explicit-credentials',
