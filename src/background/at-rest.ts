@@ -7,6 +7,14 @@
 //
 // What the analyzer reads survives: header names, an Authorization scheme, cookie names and
 // Set-Cookie attributes (SameSite, Secure), the URLs' origins and paths.
+//
+// Not encrypted instead (AES-GCM, the key only in storage.session): that would keep secrets across
+// a worker restart, which is rare while someone looks (with DevTools open the worker is kept alive);
+// every batch would pay an asynchronous Web Crypto call before put() (so rows would have to be
+// copied first: persistence's write() relies on copying live rows before its first await); and the
+// ciphertext would still be a secret on disk whose key sits in the same browser's memory.
+// storage.session for the values was ruled out by its 10 MB quota (one tab's cookies can exceed
+// it). Memory only is what the browsers' Network panels do too.
 
 import type { Analysis } from '../core/analysis';
 import type { Exchange, Header, Hop, Preflight } from '../core/model';

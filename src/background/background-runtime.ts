@@ -6,6 +6,27 @@
 // only while a tab is inspected or "Record all tabs" is on. A background that wakes registers them
 // in its first turn anyway (the event that woke it must find a listener), learns the scope from
 // storage, and removes them again when nothing is to be recorded.
+//
+// New listeners are added before old ones go, and the browser may have dispatched an event to both:
+// each event (phase, request, time, URL) is passed on once. Tabs restored from storage stay recorded
+// until their devtools page reconnects, or for RECONNECT_GRACE_MS; a tab whose DevTools closed while
+// the worker was stopped then stops being recorded.
+//
+// Observed in Chromium 156 and Firefox ESR 153 (e2e tests recording-scope, worker-restart and
+// devtools-panel):
+// - Chromium: with every listener removed, a stopped worker is not started by page traffic (50
+//   cross-origin requests, no service_worker target appeared), and a running one receives no event.
+// - Chromium: with nothing inspected the worker stops about 30 s after its last event, even with
+//   puppeteer connected; with DevTools open on a tab it was the same worker after 75 s without
+//   traffic, kept by the devtools page's `inspect` message every 20 s (extension messages reset the
+//   idle timer since Chrome 114; an open port alone does not).
+// - Chromium: a forced stop (ServiceWorker.stopAllWorkers) while DevTools is open disconnects the
+//   devtools page's port; its reconnect (100 ms later) starts the worker again, whose first-turn
+//   listeners and restored scope record everything after it: no exchange lost or doubled.
+// - Firefox: the event page is suspended after 30 s idle like Chromium's worker; with DevTools open
+//   on a tab it was the same event page after 50 s (the devtools page's port and messages keep it).
+//   Firefox opens the devtools page for a toolbox started with `-devtools` on the first tab only.
+// - Both: removeListener on the webRequest events is honoured at once (hasListener() false).
 
 import { backgroundMessage, type PanelToBackground } from '../core/protocol';
 import type { ProbeReply } from './probe/probe-service';

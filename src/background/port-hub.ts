@@ -11,14 +11,19 @@ type Handler<K extends keyof PanelToBackground> = (payload: PanelToBackground[K]
 
 export type PanelHandlers = { readonly [K in keyof PanelToBackground]: Handler<K> };
 
-/** Payload checks: the port carries whatever the other end posted, so nothing is trusted unchecked. */
-const VALID: { readonly [K in keyof PanelToBackground]: (payload: Record<string, unknown>) => boolean } = {
-  hello: (p) => typeof p['tabId'] === 'number' && typeof p['protocolVersion'] === 'number',
-  inspect: (p) => typeof p['tabId'] === 'number',
-  setRecordAllTabs: (p) => typeof p['tabId'] === 'number' && typeof p['recordAllTabs'] === 'boolean',
-  clear: (p) => typeof p['tabId'] === 'number',
-  setPreserveLog: (p) => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
-  hostAccessChanged: (p) => typeof p['tabId'] === 'number',
+type PanelPayload = Record<string, unknown>;
+
+/**
+ * Payload checks: the port carries whatever the other end posted, so nothing is trusted unchecked.
+ * Each is a type guard for its own message type, so a payload that passes is that type's payload.
+ */
+const VALID: { readonly [K in keyof PanelToBackground]: (payload: PanelPayload) => payload is PanelToBackground[K] } = {
+  hello: (p): p is PanelToBackground['hello'] => typeof p['tabId'] === 'number' && typeof p['protocolVersion'] === 'number',
+  inspect: (p): p is PanelToBackground['inspect'] => typeof p['tabId'] === 'number',
+  setRecordAllTabs: (p): p is PanelToBackground['setRecordAllTabs'] => typeof p['tabId'] === 'number' && typeof p['recordAllTabs'] === 'boolean',
+  clear: (p): p is PanelToBackground['clear'] => typeof p['tabId'] === 'number',
+  setPreserveLog: (p): p is PanelToBackground['setPreserveLog'] => typeof p['tabId'] === 'number' && typeof p['preserveLog'] === 'boolean',
+  hostAccessChanged: (p): p is PanelToBackground['hostAccessChanged'] => typeof p['tabId'] === 'number',
   probe: isProbeCommand,
   override: isOverrideCommand,
 };
@@ -101,10 +106,18 @@ export class PortHub {
 
   private dispatch(raw: unknown, tabId: number, port: PortLike): void {
     if (!isProtocolMessage(raw) || !isPanelMessageType(raw.type)) return;
-    const payload = raw.payload as Record<string, unknown>;
-    // The port's name decides the tab; a payload naming another tab is ignored, not obeyed.
-    if (!VALID[raw.type](payload) || payload['tabId'] !== tabId) return;
-    const handler = this.handlers[raw.type] as Handler<typeof raw.type>;
-    handler(payload as unknown as PanelToBackground[typeof raw.type], tabId, port);
+    deliver(this.handlers, raw.type, raw.payload as PanelPayload, tabId, port);
   }
+}
+
+/**
+ * Generic over the message type, so `VALID[type]` and `handlers[type]` are known to belong to the
+ * same type: the check that passes is the one that proves the payload fit for that handler.
+ */
+function deliver<K extends keyof PanelToBackground>(handlers: PanelHandlers, type: K, payload: PanelPayload, tabId: number, port: PortLike): void {
+  const valid = VALID[type];
+  // The port's name decides the tab; a payload naming another tab is ignored, not obeyed.
+  if (!valid(payload) || payload['tabId'] !== tabId) return;
+  const handler: Handler<K> = handlers[type];
+  handler(payload, tabId, port);
 }

@@ -6,6 +6,8 @@
 // must be found in the extension's own IndexedDB files, which proves the log was written (a
 // recorder that saved nothing would pass the first half). In a private window (Chrome incognito with
 // the extension allowed there, Firefox's private browsing) not even the marker may be on disk.
+// Against a build that wrote rows with their values, it found the three secrets in Chromium's
+// Default/IndexedDB/chrome-extension_…leveldb/000003.log and in Firefox's idb/*.sqlite.
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,6 +2,12 @@
 // port that asked (its panel), and removed on *Remove*, when that port closes (DevTools or the
 // panel closed), and when a new background starts (session rules outlive a stopped worker, its
 // memory of them does not). DNR calls are queued so the startup clean-up always runs first.
+//
+// Chromium's webRequest reports the server's response headers, before DNR changes them, so a re-run
+// that passed showed no Access-Control-Allow-Origin in the record (and the analyzer said "browser
+// disagrees"). So while an override is active the recorder applies the same `set` to the matching
+// responses before analysing and marks the exchange `overridden`: the record shows what the browser
+// checked.
 
 import type { ActiveOverride, OverrideCommand, OverridesUpdate } from '../../core/override/override-command';
 import type { OverridePlan } from '../../core/override/override-plan';

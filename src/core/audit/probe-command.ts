@@ -13,7 +13,7 @@ export interface ProbeUpdate {
   readonly report: ProbeReport;
 }
 
-export function isProbeCommand(payload: Record<string, unknown>): boolean {
+export function isProbeCommand(payload: Record<string, unknown>): payload is ProbeCommand {
   if (typeof payload['tabId'] !== 'number') return false;
   if (payload['action'] === 'cancel') return true;
   return payload['action'] === 'start' && validProbeTarget(payload['target']) !== null;

@@ -24,7 +24,7 @@ export interface OverridesUpdate {
   readonly failed?: { readonly key: string; readonly error: string };
 }
 
-export function isOverrideCommand(payload: Record<string, unknown>): boolean {
+export function isOverrideCommand(payload: Record<string, unknown>): payload is OverrideCommand {
   if (typeof payload['tabId'] !== 'number') return false;
   switch (payload['action']) {
     case 'add':

@@ -1,5 +1,7 @@
 // The import worker (a Vite worker entry, bundled by the extension build): reads the file the
 // panel hands it and analyses it off the panel's thread, so a 100 MB HAR does not freeze DevTools.
+// It is loaded from the extension's own origin (bundled into `assets/` of both builds), so it needs
+// no `web_accessible_resources` entry and no CSP change.
 import { EXCHANGES_PER_BATCH, type ImportRequest, type ImportWorkerMessage } from './import-messages';
 import type { ImportAnalysis } from '../har-io';
 import { analyzeHarChunks } from './analyze-har-chunks';
