@@ -17,10 +17,10 @@
 // it). Memory only is what the browsers' Network panels do too.
 
 import type { Analysis } from '../core/analysis';
-import type { Exchange, Header, Hop, Preflight } from '../core/model';
+import type { Header, Hop, Preflight } from '../core/model';
 import type { PageGroup, RecordedExchange } from '../core/protocol';
 import { REDACTED, isSecretHeader, redactUrl } from '../core/redact';
-import { redactAnalysis } from '../core/report/redact-exchange';
+import { mapSame, redactAnalysis, redactExchangeWith, redactHopWith } from '../core/report/redact-exchange';
 import type { PendingHop, PendingPreflight, PendingRequest } from './assembler-state';
 import type { PersistBatch } from './persist-queue';
 import type { TabLogMeta } from './tab-log';
@@ -59,18 +59,6 @@ function valueAtRest(name: string, value: string): string {
   }
 }
 
-/** Returns the same array when nothing changed, so rows without secrets cost no copy. */
-function mapSame<T>(items: readonly T[], fn: (item: T) => T): readonly T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
-    const mapped = fn(item);
-    if (mapped !== item) (out ??= items.slice(0, i)).push(mapped);
-    else out?.push(item);
-  }
-  return out ?? items;
-}
-
 /**
  * Per header object: the recorder shares one frozen object per distinct header
  * (`recorderHeaderPool`), so each distinct header is looked at once, not once per row.
@@ -87,29 +75,11 @@ function headerAtRest(header: Header): Header {
   return stored;
 }
 
-function hopAtRest<T extends Hop | Preflight | PendingHop>(hop: T): T {
-  const url = redactUrl(hop.request.url);
-  const headers = mapSame(hop.request.headers, headerAtRest);
-  const responseHeaders = hop.response ? mapSame(hop.response.headers, headerAtRest) : undefined;
-  if (url === hop.request.url && headers === hop.request.headers && responseHeaders === hop.response?.headers) return hop;
-  return {
-    ...hop,
-    request: { ...hop.request, url, headers },
-    ...(hop.response && responseHeaders ? { response: { ...hop.response, headers: responseHeaders } } : {}),
-  };
-}
-
-function exchangeAtRest(exchange: Exchange): Exchange {
-  const hops = mapSame(exchange.hops, hopAtRest);
-  const preflights = mapSame(exchange.preflights, hopAtRest);
-  const documentUrl = exchange.documentUrl === undefined ? undefined : redactUrl(exchange.documentUrl);
-  if (hops === exchange.hops && preflights === exchange.preflights && documentUrl === exchange.documentUrl) return exchange;
-  return { ...exchange, hops, preflights, ...(documentUrl !== undefined ? { documentUrl } : {}) };
-}
+const hopAtRest = <T extends Hop | Preflight | PendingHop>(hop: T): T => redactHopWith(hop, headerAtRest);
 
 /** The row as it is written: secrets out, marked so the panel can say why a value reads `[redacted]`. */
 export function entryAtRest(entry: RecordedExchange): RecordedExchange {
-  const exchange = exchangeAtRest(entry.exchange);
+  const exchange = redactExchangeWith(entry.exchange, headerAtRest);
   if (exchange === entry.exchange) return entry;
   // The analysis quotes only what the exchange holds (URLs, CORS header values), so one without a
   // secret has none to quote.

@@ -4,21 +4,15 @@
 // the middle and would cut a parameter's name in two. Rows with nothing to redact are kept as
 // they are (no copy: a large recording's rows are many).
 import type { AnalyzedExchange } from '../core/har/analyze-har';
-import type { Hop, Preflight } from '../core/model';
-import { isSecretHeader, redactUrl, redactUrlsDeep } from '../core/redact';
+import { redactUrlsDeep } from '../core/redact';
 import { redactAnalysis, redactExchange } from '../core/report/redact-exchange';
 
-const needsRedaction = (hop: Hop | Preflight): boolean =>
-  redactUrl(hop.request.url) !== hop.request.url ||
-  [...hop.request.headers, ...(hop.response?.headers ?? [])].some((h) => isSecretHeader(h.name) || redactUrl(h.value) !== h.value);
-
 export function redactRow(row: AnalyzedExchange): AnalyzedExchange {
-  const { exchange } = row;
-  const secret = exchange.hops.some(needsRedaction) || exchange.preflights.some(needsRedaction) || (exchange.documentUrl !== undefined && redactUrl(exchange.documentUrl) !== exchange.documentUrl);
-  if (!secret) return row;
+  const exchange = redactExchange(row.exchange);
+  if (exchange === row.exchange) return row;
   return {
     ...row,
-    exchange: redactExchange(exchange),
+    exchange,
     analysis: redactAnalysis(row.analysis),
     ...(row.cause ? { cause: redactUrlsDeep(row.cause) } : {}),
   };
