@@ -7,6 +7,20 @@ const ACAO = { 'Access-Control-Allow-Origin': PAGE };
 const CREDS = { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Credentials': 'true' };
 const CHROMIUM = { browser: 'chromium' } as const;
 const GET = { Origin: PAGE, 'Sec-Fetch-Mode': 'cors' };
+/**
+ * A credentialed PUT redirected to another origin, as Firefox records it: the request's second hop
+ * carries `Origin: null`; the second preflight carries `secondPreflightOrigin`.
+ */
+const firefoxRedirectedPut = (secondPreflightOrigin: string): Exchange => ({
+  ...exchange([
+    hop('PUT', `${API}/r`, GET, 307, { ...CREDS, Location: 'http://127.0.0.1:9000/x' }),
+    hop('PUT', 'http://127.0.0.1:9000/x', { Origin: 'null', 'Sec-Fetch-Mode': 'cors' }, 200, { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true' }),
+  ], { browser: 'firefox' }),
+  preflights: [
+    preflight(`${API}/r`, { Origin: PAGE, 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
+    preflight('http://127.0.0.1:9000/x', { Origin: secondPreflightOrigin, 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
+  ],
+});
 const PUT_PREFLIGHT = (status: number, headers: Record<string, string>) => preflight(`${API}/x`, { 'Access-Control-Request-Method': 'PUT' }, status, headers);
 
 type Row = [label: string, ex: Exchange, type: string, verdict: string, code?: string];
@@ -37,26 +51,8 @@ describe('analyzeExchange: type, verdict and first reason', () => {
     ['cross-origin redirect taints the origin: exact origin no longer matches', exchange([hop('GET', `${API}/r`, GET, 302, { ...ACAO, Location: 'http://127.0.0.1:9000/x' }), hop('GET', 'http://127.0.0.1:9000/x', { 'Sec-Fetch-Mode': 'cors' }, 200, ACAO)]), 'simple', 'blocked', 'allow-origin-mismatch'],
     ['cross-origin redirect: ACAO * on the last hop works', exchange([hop('GET', `${API}/r`, GET, 302, { ...ACAO, Location: 'http://127.0.0.1:9000/x' }), hop('GET', 'http://127.0.0.1:9000/x', { 'Sec-Fetch-Mode': 'cors' }, 200, { 'Access-Control-Allow-Origin': '*' })], { browser: 'chromium' }), 'simple', 'allowed'],
     ['same-origin request redirected to the API becomes CORS', exchange([hop('GET', `${PAGE}/r`, {}, 302, { Location: `${API}/x` }), hop('GET', `${API}/x`, GET, 200)]), 'simple', 'blocked', 'missing-allow-origin'],
-    ['Firefox after a cross-origin redirect: the preflight carried the page origin, the request Origin: null; each judged by the origin it carried', {
-      ...exchange([
-        hop('PUT', `${API}/r`, GET, 307, { ...CREDS, Location: 'http://127.0.0.1:9000/x' }),
-        hop('PUT', 'http://127.0.0.1:9000/x', { Origin: 'null', 'Sec-Fetch-Mode': 'cors' }, 200, { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true' }),
-      ], { browser: 'firefox' }),
-      preflights: [
-        preflight(`${API}/r`, { Origin: PAGE, 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
-        preflight('http://127.0.0.1:9000/x', { Origin: PAGE, 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
-      ],
-    }, 'preflighted', 'allowed'],
-    ['the same preflight answered for the page origin, had it carried Origin: null, is blocked', {
-      ...exchange([
-        hop('PUT', `${API}/r`, GET, 307, { ...CREDS, Location: 'http://127.0.0.1:9000/x' }),
-        hop('PUT', 'http://127.0.0.1:9000/x', { Origin: 'null', 'Sec-Fetch-Mode': 'cors' }, 200, { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true' }),
-      ], { browser: 'firefox' }),
-      preflights: [
-        preflight(`${API}/r`, { Origin: PAGE, 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
-        preflight('http://127.0.0.1:9000/x', { Origin: 'null', 'Access-Control-Request-Method': 'PUT' }, 204, { ...CREDS, 'Access-Control-Allow-Methods': 'PUT' }),
-      ],
-    }, 'preflighted', 'blocked', 'preflight-allow-origin-mismatch'],
+    ['Firefox after a cross-origin redirect: the preflight carried the page origin, the request Origin: null; each judged by the origin it carried', firefoxRedirectedPut(PAGE), 'preflighted', 'allowed'],
+    ['the same preflight answered for the page origin, had it carried Origin: null, is blocked', firefoxRedirectedPut('null'), 'preflighted', 'blocked', 'preflight-allow-origin-mismatch'],
     ['redirect to a URL with credentials', exchange([hop('GET', `${API}/r`, GET, 302, { ...ACAO, Location: 'http://u:p@localhost:9001/x' }), hop('GET', 'http://u:p@localhost:9001/x', GET)]), 'simple', 'blocked', 'redirect-disallowed-credentials-in-url'],
     ['mode same-origin to another origin', exchange([hop('GET', `${API}/x`, GET)], { mode: 'same-origin' }), 'simple', 'blocked', 'disallowed-by-mode'],
     ['network error without response', exchange([hop('GET', `${API}/x`, GET)], { error: 'net::ERR_CONNECTION_REFUSED' }), 'simple', 'unknown'],
