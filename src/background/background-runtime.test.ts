@@ -45,19 +45,20 @@ function sendRound(runtime: BackgroundRuntime, n: number, tabId = TAB): void {
 const ports: { close(): void }[] = [];
 afterEach(() => ports.splice(0).forEach((p) => p.close()));
 
-/** A panel's port: what it receives, unpacked. */
-function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): void } {
+/** A panel's port: what it receives, unpacked; `closedByPanel` is the panel going away. */
+function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): void; closedByPanel(): void } {
   let onMessage: ((m: unknown) => void) | undefined;
+  let onDisconnect: (() => void) | undefined;
   const received: BackgroundUpdate[] = [];
   const port: PortLike = {
     name: `cors-lens:${TAB}`,
     postMessage: (m) => received.push(...unpackUpdates(m as BackgroundMessage)),
     onMessage: (listener) => void (onMessage = listener),
-    onDisconnect: () => undefined,
+    onDisconnect: (listener) => void (onDisconnect = listener),
     disconnect: () => undefined,
   };
   ports.push({ close: () => (onMessage = undefined) });
-  return { port, received, hello: () => onMessage?.({ type: 'hello', version: 1, payload: { tabId: TAB, protocolVersion: 1 } }) };
+  return { port, received, hello: () => onMessage?.({ type: 'hello', version: 1, payload: { tabId: TAB, protocolVersion: 1 } }), closedByPanel: () => onDisconnect?.() };
 }
 
 function runtimeWith(overrides: Partial<RuntimeDeps>): BackgroundRuntime {
@@ -260,6 +261,38 @@ describe('BackgroundRuntime: orderings', () => {
     sendRound(second, 2);
     await second.ready;
     expect(roundsOf(await latestSnapshot(second))).toEqual([...restored, '2']);
+  });
+
+  test('after a restart, a port that comes and goes before the devtools page reconnects leaves its tab recorded until the grace ends', async () => {
+    const clock = new ManualClock();
+    const saved: number[][] = [];
+    const runtime = runtimeWith({
+      clock,
+      isFreshSession: () => Promise.resolve(false),
+      scopeStorage: {
+        readRecordAllTabs: () => Promise.resolve(false),
+        writeRecordAllTabs: () => Promise.resolve(),
+        readInspectedTabs: () => Promise.resolve([TAB]),
+        writeInspectedTabs: (tabs) => {
+          saved.push([...tabs]);
+          return Promise.resolve();
+        },
+      },
+    });
+    await runtime.ready;
+    const reader = panelPort();
+    runtime.acceptPort(reader.port);
+    reader.hello();
+    await wait(10);
+    reader.closedByPanel();
+    sendRound(runtime, 1);
+    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([[TAB], [TAB]]);
+    // Nobody reconnected within RECONNECT_GRACE_MS: the DevTools window closed while the worker was stopped.
+    clock.advance(10_000);
+    await wait(10);
+    sendRound(runtime, 2);
+    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([[], []]);
+    expect(roundsOf(await latestSnapshot(runtime))).toEqual(['1']);
   });
 
   test.each([

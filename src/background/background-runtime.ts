@@ -9,8 +9,9 @@
 //
 // New listeners are added before old ones go, and the browser may have dispatched an event to both:
 // each event (phase, request, time, URL) is passed on once. Tabs restored from storage stay recorded
-// until their devtools page reconnects, or for RECONNECT_GRACE_MS; a tab whose DevTools closed while
-// the worker was stopped then stops being recorded.
+// for RECONNECT_GRACE_MS whatever other ports do meanwhile, and after it while their devtools page
+// (reconnected) holds them; a tab whose DevTools closed while the worker was stopped then stops being
+// recorded.
 //
 // Observed in Chromium 156 and Firefox ESR 153 (e2e tests recording-scope, worker-restart and
 // devtools-panel):

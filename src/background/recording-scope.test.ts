@@ -66,9 +66,21 @@ describe('RecordingScope', () => {
     expect([scope.listening, scope.records(4), scope.records(5)]).toEqual([true, true, true]);
     // Tab 4's devtools page reconnects: that continues an inspection, it does not start one.
     expect(scope.inspect(4, {})).toBe(false);
-    expect(scope.expireRestored()).toEqual([5]);
+    expect(scope.expireRestored()).toEqual([4, 5]);
     expect([scope.records(4), scope.records(5)]).toEqual([true, false]);
     expect(scope.inspectedTabs()).toEqual([4]);
+  });
+
+  test('a port that comes and goes before the devtools page reconnects does not end the wait', () => {
+    const scope = new RecordingScope();
+    scope.restore([4]);
+    const snapshotRead = {};
+    expect(scope.inspect(4, snapshotRead)).toBe(false);
+    expect(scope.release(snapshotRead)).toBe(4);
+    expect([scope.records(4), scope.inspectedTabs()]).toEqual([true, [4]]);
+    // The devtools page never came back: its DevTools closed while the worker was stopped.
+    expect(scope.expireRestored()).toEqual([4]);
+    expect([scope.records(4), scope.listening]).toEqual([false, false]);
   });
 
   test('a closed tab is forgotten', () => {

@@ -12,8 +12,10 @@ export class RecordingScope {
   private readonly inspectors = new Map<number, Set<Inspector>>();
   /**
    * Tabs that were inspected when the last background instance stopped: their devtools pages
-   * reconnect within moments. Kept recorded until they do, or until `expireRestored()`, so
-   * nothing is lost in between; a tab whose DevTools closed meanwhile then stops being recorded.
+   * reconnect within moments. Kept recorded until `expireRestored()`, so nothing is lost in
+   * between; a tab whose DevTools closed meanwhile then stops being recorded. Another port of the
+   * tab coming and going first (a panel's `hello`, a snapshot read) does not end the wait: the
+   * devtools page may still be backing off (seen in Chromium after a forced worker stop).
    */
   private readonly restored = new Set<number>();
   private allTabs = false;
@@ -48,7 +50,6 @@ export class RecordingScope {
   /** Returns true when the tab was not inspected before. */
   inspect(tabId: number, inspector: Inspector): boolean {
     const wasInspected = this.inspectors.has(tabId) || this.restored.has(tabId);
-    this.restored.delete(tabId);
     let set = this.inspectors.get(tabId);
     if (!set) this.inspectors.set(tabId, (set = new Set()));
     set.add(inspector);
@@ -70,7 +71,7 @@ export class RecordingScope {
     for (const tabId of tabIds) if (!this.inspectors.has(tabId)) this.restored.add(tabId);
   }
 
-  /** Restored tabs nobody reconnected to: no longer inspected. Returns them. */
+  /** The wait for reconnections is over: returns the restored tabs, recorded from now on only if an inspector holds them. */
   expireRestored(): number[] {
     const expired = [...this.restored];
     this.restored.clear();

@@ -19,7 +19,7 @@ import { type LaunchedBrowser, launchChromium } from '../support/browsers';
 import { CdpHarRecorder } from '../support/cdp-har';
 import { dockToBottom, growDevtools, openCorsPanel, screenshotDevtools } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, ROOT } from '../support/ensure-extension';
-import { extensionWorkerTarget, stopWorker } from '../support/extension-log';
+import { stopWorker } from '../support/extension-log';
 import { harFile } from '../support/har';
 import { type PanelSummary, readSummary, renderedRows, rowsWithUrl, setFilterText, summaryWhen } from '../support/panel-dom';
 
@@ -226,7 +226,6 @@ describe('chromium: the CORS panel in real DevTools', () => {
   });
 
   test('reconnects after the service worker stops: every earlier row once, and the new ones', async () => {
-    const browser = (launched as LaunchedBrowser).browser;
     const before = await readSummary(panel);
     expect(before.total).toBe(demoCalls.length);
     // The reconnect banner is transient; record that the panel showed it.
@@ -237,10 +236,9 @@ describe('chromium: the CORS panel in real DevTools', () => {
         if (document.body.innerText.includes('reconnecting')) w.sawReconnect = true;
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-    const worker = await extensionWorkerTarget(browser);
     // Let the recorder's batched write (250 ms) land first, as Chrome stops only an idle worker.
     await new Promise((r) => setTimeout(r, 1_000));
-    await stopWorker(browser, worker, page);
+    const stopped = await stopWorker(page);
 
     // Unique paths: half answered with Allow-Origin: * (/api/open), half by a 404 without it.
     const urls = Array.from({ length: AFTER_RESTART }, (_, i) => (i % 2 === 0 ? `${server.apiOrigin}/api/open/after-restart-${i}` : `${server.apiOrigin}/api/after-restart-${i}/main`));
@@ -251,7 +249,7 @@ describe('chromium: the CORS panel in real DevTools', () => {
     }, urls);
     const newCalls: Call[] = urls.map((url, i) => ({ url, outcome: outcomes[i] === 'threw' ? 'threw' : 'resolved', type: 'simple' }));
     expect(newCalls.map((c) => c.outcome)).toEqual(urls.map((_, i) => (i % 2 === 0 ? 'resolved' : 'threw')));
-    expect(await extensionWorkerTarget(browser)).not.toBe(worker);
+    await stopped.runningAgain();
 
     const want = tally([...demoCalls, ...newCalls]);
     expect(countsOf(await settledSummary(panel, want))).toEqual(want);

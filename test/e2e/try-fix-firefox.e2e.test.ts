@@ -36,14 +36,20 @@ const addOverride = (ext: Page, tabId: number, plan: OverridePlan): Promise<Over
         const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
         const port = api.runtime.connect({ name: `cors-lens:${tab}` });
         (globalThis as unknown as { tryFixPort: chrome.runtime.Port }).tryFixPort = port;
-        const timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
-        port.onMessage.addListener((m: { type: string; payload: OverridesUpdate }) => {
+        const seen: string[] = [];
+        const timer = setTimeout(() => reject(new Error(`no answer within 10 s; received: ${seen.join(', ')}`)), 10_000);
+        type Update = { type: string; payload: OverridesUpdate & { messages?: Update[] } };
+        const onUpdate = (m: Update): void => {
+          seen.push(m.type);
           // As the panel: `hello` first (answered with the snapshot, then changes), then the click's `add`.
           if (m.type === 'snapshot') port.postMessage({ type: 'override', version: 1, payload: { tabId: tab, action: 'add', key: 'e2e', plan: JSON.parse(p) as unknown } });
           if (m.type !== 'overridesChanged' || (m.payload.overrides.length === 0 && !m.payload.failed)) return;
           clearTimeout(timer);
           resolve(m.payload);
-        });
+        };
+        // Changes arrive batched in `updates` messages (protocol.ts) whenever several fall within 100 ms: the answer
+        // to `add` may come together with the recorder's changes of the same tab.
+        port.onMessage.addListener((m: Update) => (m.type === 'updates' ? (m.payload.messages ?? []) : [m]).forEach(onUpdate));
         port.postMessage({ type: 'hello', version: 1, payload: { tabId: tab, protocolVersion: 1 } });
       }),
     tabId,

@@ -17,7 +17,7 @@ import { start, type ScenarioServer } from '../server/scenario-server';
 import type { LaunchedBrowser } from '../support/browsers';
 import { dockToBottom, growDevtools, panelOnScenarios, screenshotDevtools } from '../support/devtools-panel';
 import { ROOT, ensureExtensionBuilt } from '../support/ensure-extension';
-import { extensionPage, extensionWorkerTarget, readSnapshot } from '../support/extension-log';
+import { extensionPage, readSnapshot, stopWorker } from '../support/extension-log';
 import { setFilterText } from '../support/panel-dom';
 import { until } from '../support/poll';
 import { ourRuleIds } from '../support/override-rules';
@@ -204,7 +204,7 @@ describe('chromium: a worker restart', () => {
   let ext: Page;
   const url = (id: string): string => `${server.apiOrigin}/api/${id}/main`;
 
-  // A browser of its own: in the long session above, ServiceWorker.stopAllWorkers sometimes left the worker running (seen 2 of 4 runs).
+  // A browser of its own: the restart removes every override, and the panel reconnects.
   beforeAll(async () => {
     ensureExtensionBuilt();
     server = await start();
@@ -222,17 +222,10 @@ describe('chromium: a worker restart', () => {
     await openRow(panel, url(id));
     expect(await tryFix(panel)).toMatch(/after: allowed/);
     expect(await ourRuleIds(ext)).toEqual([70_000, 70_001]);
-    const browser = (launched as LaunchedBrowser).browser;
-    const before = await extensionWorkerTarget(browser);
     trace('stopping the worker');
-    // As stopWorker (test/support/extension-log.ts) does, without waiting for the old target's
-    // destruction, which did not always arrive while DevTools was attached (seen once in 3 runs).
-    const session = await ext.createCDPSession();
-    await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-    await session.detach();
+    const stopped = await stopWorker(ext);
     // The devtools page and the panel reconnect, which starts the worker again: it removes the rules first.
-    await until(async () => (await browser.targets()).filter((t) => t.type() === 'service_worker' && t !== before).length, (n) => n > 0, 'a new worker', 30_000);
+    await stopped.runningAgain();
     trace('restarted');
     await until(() => ourRuleIds(ext), (ids) => ids.length === 0, 'the restarted worker to remove the rules');
     trace('rules gone');

@@ -47,7 +47,7 @@ describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the 
 
   test('every exchange from before and after the stop is kept exactly once', async () => {
     const browser = (launched as LaunchedBrowser).browser;
-    const worker = await extensionWorkerTarget(browser);
+    await extensionWorkerTarget(browser);
     const ext = await extensionPage(browser, 'chromium');
     const page = await browser.newPage();
     let devtools: Page | undefined;
@@ -62,13 +62,11 @@ describe.each(['record all tabs', 'DevTools open'] as const)('chromium, %s: the 
     await new Promise((r) => setTimeout(r, QUIET_MS));
 
     // Not attaching to the worker here on purpose: an attached DevTools session keeps it from stopping.
-    await stopWorker(browser, worker, ext);
-    expect(browser.targets().some((t) => t.type() === 'service_worker' && t.url() === worker.url())).toBe(false);
+    const stopped = await stopWorker(ext);
 
     await runAllOnPage(page, AFTER);
     // The requests woke the worker again (a webRequest listener is a wake-up event in MV3).
-    const restarted = await extensionWorkerTarget(browser);
-    expect(restarted).not.toBe(worker);
+    await stopped.runningAgain();
     const snap = await snapshotWhen(ext, server.pageOrigin, (s) => Object.values(countByScenario(s.exchanges, IDS)).every((n) => n >= 1));
     const expected = Object.fromEntries(IDS.map((id) => [id, 1]));
     expect(countByScenario(snap.exchanges, IDS)).toEqual(expected);

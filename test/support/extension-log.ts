@@ -4,6 +4,7 @@
 // so it uses the panel tab the extension opens on a temporary install (src/background/index.ts).
 
 import type { Browser, Page, Target } from 'puppeteer-core';
+import { until } from './poll';
 import type { BackgroundToPanel } from '../../src/core/protocol';
 import type { BrowserName } from './browsers';
 
@@ -131,24 +132,37 @@ export async function snapshotWhen(extPage: Page, tabUrlPrefix: string, done: (s
   }
 }
 
+/** What Chromium's service worker is doing, as CDP's ServiceWorker domain reports it. */
+type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+
+export interface StoppedWorker {
+  /** Waits until the extension's worker runs again (something woke it), then stops watching. */
+  runningAgain(timeoutMs?: number): Promise<void>;
+}
+
 /**
  * Stop the extension's service worker as Chrome does when it idles: CDP `ServiceWorker.stopAllWorkers`
  * from a session on a page (the domain is per page target, not on the browser target; never a
- * session on the worker itself, or the restarted worker does not answer), then wait until the
- * worker target is really gone.
+ * session on the worker itself, or the restarted worker does not answer), then wait until it is stopped.
+ *
+ * Stopped and started again are read from the domain's `workerVersionUpdated` running status, not
+ * from targets: a worker restarted while puppeteer was attached to it kept its target id, with no
+ * targetdestroyed or targetcreated in between (Chromium 156, seen on the second stop of a session).
  */
-export async function stopWorker(browser: Browser, worker: Target, extPage: Page): Promise<void> {
-  const gone = new Promise<void>((resolve) => {
-    const onDestroyed = (t: Target): void => {
-      if (t !== worker) return;
-      browser.off('targetdestroyed', onDestroyed);
-      resolve();
-    };
-    browser.on('targetdestroyed', onDestroyed);
+export async function stopWorker(page: Page): Promise<StoppedWorker> {
+  const statuses: RunningStatus[] = [];
+  const session = await page.createCDPSession();
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) statuses.push(v.runningStatus);
   });
-  const session = await extPage.createCDPSession();
   await session.send('ServiceWorker.enable');
+  const sent = statuses.length;
   await session.send('ServiceWorker.stopAllWorkers');
-  await session.detach();
-  await gone;
+  const stoppedAt = await until(() => statuses.indexOf('stopped', sent), (i) => i >= 0, 'the worker to stop', 30_000);
+  return {
+    async runningAgain(timeoutMs = 30_000) {
+      await until(() => statuses.indexOf('running', stoppedAt), (i) => i >= 0, 'the worker to run again', timeoutMs);
+      await session.detach();
+    },
+  };
 }
