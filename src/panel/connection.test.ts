@@ -113,6 +113,27 @@ describe('openConnection', () => {
     expect(net.ends.map((e) => e.received)).toEqual([[inspect], [inspect]]);
   });
 
+  test("a port that stays up resets the backoff, though the background never answers the devtools page's `inspect`", () => {
+    const net = transport(0);
+    const time = manualTime();
+    openConnection({ tabId: 7, connect: net.connect, greeting: message('inspect', { tabId: 7 }), onMessage: () => undefined, onStatus: () => undefined, delay: time.delay });
+    // The retries, not the 5 s timer each open port starts.
+    const isRetry = (t: { ms: number; cancelled: boolean }): boolean => !t.cancelled && t.ms < 5000;
+    const retryDelays = (): number[] => time.pending.filter(isRetry).map((t) => t.ms);
+    const reconnect = (): void => time.pending.splice(time.pending.findIndex(isRetry), 1)[0]?.fn();
+    // Two restarts in a row: each reconnect waits longer.
+    net.ends[0]?.kill();
+    expect(retryDelays()).toEqual([100]);
+    reconnect();
+    net.ends[1]?.kill();
+    expect(retryDelays()).toEqual([200]);
+    reconnect();
+    // The third port stays up: the next restart is reconnected after the first step again.
+    time.runAll();
+    net.ends[2]?.kill();
+    expect(retryDelays()).toEqual([100]);
+  });
+
   test('backs off while connecting fails, then recovers', () => {
     const { net, time } = setup(3);
     time.runAll();

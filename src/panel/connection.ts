@@ -69,6 +69,12 @@ export function openConnection(options: ConnectionOptions): Connection {
       });
       port = p;
       p.postMessage(greeting);
+      // A port that stays up is a working connection even if nothing comes back on it: the
+      // background never answers the devtools page's `inspect`, so without this each worker
+      // restart would find that page's reconnect one backoff step slower.
+      delay(MAX_DELAY_MS, () => {
+        if (port === p) attempt = 0;
+      });
     } catch {
       // runtime.connect throws while the extension is being reloaded ("Extension context invalidated").
       retry();
