@@ -9,6 +9,7 @@
 import { analyzeExchange } from '../core/analyze';
 import { addressSpaceOfDocument, type AddressSpace } from '../core/address-space';
 import { CookieEvidence } from '../core/cookie-evidence';
+import { StoredResponses } from '../core/cache/stored-responses';
 import type { Exchange } from '../core/model';
 import { backgroundMessage, type BackgroundToPanel, type BackgroundUpdate, type HostAccess, type RecorderContext } from '../core/protocol';
 import type { AssemblerState } from './assembler-state';
@@ -47,6 +48,8 @@ export class Recorder {
   private context: RecorderContext = { hostAccess: 'granted', recordAllTabs: false };
   /** Which hosts the browser holds cookies for, as seen on the wire (one jar for all tabs). */
   private readonly cookies = new CookieEvidence();
+  /** The browser's cached copies, for the 304s that revalidate them (in memory: a restarted worker starts without). */
+  private readonly stored = new StoredResponses();
   /** Address space of each frame's current document, by `tabId:frameId` (Local Network Access). */
   private readonly frameSpaces = new Map<string, AddressSpace>();
   /** Tabs of private windows: their log is never written (at-rest.ts). */
@@ -184,8 +187,9 @@ export class Recorder {
     const own: Exchange = this.options.browser ? { ...exchange, browser: this.options.browser } : exchange;
     // Same-origin exchanges are only counted, but their cookies still tell what the jar holds.
     const space = this.frameSpaces.get(`${tabId}:${exchange.frameId ?? 0}`);
-    const stamped = this.cookies.annotate(space ? { ...own, initiatorAddressSpace: space } : own);
+    const stamped = this.stored.annotate(this.cookies.annotate(space ? { ...own, initiatorAddressSpace: space } : own));
     this.cookies.observe(own);
+    this.stored.observe(own);
     const checked = this.options.applyOverrides?.(stamped) ?? stamped;
     const change = log.record(checked, analyzeExchange(checked), at);
     this.queue.addChange(tabId, change);

@@ -9,6 +9,7 @@ import { findCause } from './cause/find-cause';
 import { buildRecordingContext } from './cause/recording-context';
 import { findProblems } from './problems/problems';
 import type { Exchange, Header, Hop, Preflight } from './model';
+import { withRecordingEvidence } from './recording-evidence';
 
 const CORS_NAMES = [
   'Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods',
@@ -22,9 +23,14 @@ const name = fc.oneof(fc.constantFrom(...CORS_NAMES), fc.string(), fc.string({ u
 const value = fc.oneof(fc.constantFrom(...ORIGINS, 'true', 'TRUE', 'GET, PUT', '*', '', ' , ,', 'bytes=0-', '9'.repeat(400)), fc.string(), fc.string({ unit: 'binary', maxLength: 300 }));
 const headers: fc.Arbitrary<Header[]> = fc.array(fc.record({ name, value }), { maxLength: 12 });
 const url = fc.oneof(fc.constantFrom('http://localhost:9000/x', 'http://localhost:8000/y', 'http://u:p@localhost:9001/', 'data:,x', 'not a url', ''), fc.webUrl(), fc.string());
-const status = fc.oneof(fc.constantFrom(0, 200, 204, 299, 301, 302, 303, 307, 308, 404, 500), fc.integer(), fc.double());
+const status = fc.oneof(fc.constantFrom(0, 200, 204, 299, 301, 302, 303, 304, 307, 308, 404, 500), fc.integer(), fc.double());
 const method = fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'patch', 'DELETE', 'OPTIONS', ''), fc.string());
-const response = fc.option(fc.record({ status, headers }), { nil: undefined });
+// Some answered by the browser's cache, with or without the stored copy (cache/stored-responses.ts).
+const response = fc.option(
+  fc.record({ status, headers, fromCache: fc.option(fc.constant(true as const), { nil: undefined }), cachedCopy: fc.option(fc.record({ status, headers }), { nil: undefined }) })
+    .map(({ fromCache, cachedCopy, ...r }) => ({ ...r, ...(fromCache ? { fromCache } : {}), ...(cachedCopy ? { cachedCopy } : {}) })),
+  { nil: undefined },
+);
 const hop: fc.Arbitrary<Hop> = fc.record({ request: fc.record({ method, url, headers }), response }).map((h) => (h.response ? h : { request: h.request }));
 const preflight: fc.Arbitrary<Preflight> = fc.record({ request: fc.record({ method: fc.constant('OPTIONS'), url, headers }), response, error: fc.option(fc.string(), { nil: undefined }) })
   .map(({ request, response: r, error }) => ({ request, ...(r ? { response: r } : {}), ...(error === undefined ? {} : { error }) }));
@@ -71,7 +77,7 @@ describe('analyzeExchange is total', () => {
 
 describe('the problems of any analyses (src/core/problems)', () => {
   test('never throw; each blocked exchange is in exactly one blocked problem; counts and indices agree', () => {
-    fc.assert(fc.property(fc.array(exchange, { maxLength: 8 }), (exchanges) => {
+    fc.assert(fc.property(fc.array(exchange, { maxLength: 8 }).map(withRecordingEvidence), (exchanges) => {
       const context = buildRecordingContext(exchanges);
       const items = exchanges.map((ex) => {
         const analysis = analyzeExchange(ex);

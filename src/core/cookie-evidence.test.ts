@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CookieEvidence } from './cookie-evidence';
+import { withRecordingEvidence } from './recording-evidence';
 import { exchange, hop, PAGE } from '../../test/support/exchange-builders';
 
 const withCookie = (url: string, initiatorOrigin: string | null = PAGE) => exchange([hop('GET', url, { Cookie: 's=1' }, 200)], { initiatorOrigin, startedAt: 0 });
@@ -17,13 +17,13 @@ test.each([
   ['initiator unknown', 'http://localhost:9000/a', 'http://localhost:9000/b', null, false],
   ['not a URL', 'nonsense', 'nonsense', PAGE, false],
 ] as const)('%s → %s', (_label, seen, asked, initiator, marked) => {
-  const [, later] = CookieEvidence.annotateAll([withCookie(seen, initiator), without(asked)]);
+  const [, later] = withRecordingEvidence([withCookie(seen, initiator), without(asked)]);
   expect(later?.cookiesSeenForHost === true).toBe(marked);
 });
 
 test('only what came before counts: a later cookie does not mark an earlier request', () => {
   const early = { ...without('http://localhost:9000/b'), startedAt: 0 };
   const late = { ...withCookie('http://localhost:9000/a'), startedAt: 5 };
-  const [first] = CookieEvidence.annotateAll([early, late]);
+  const [first] = withRecordingEvidence([early, late]);
   expect(first?.cookiesSeenForHost).toBeUndefined();
 });

@@ -40,16 +40,4 @@ export class CookieEvidence {
     });
     return known ? { ...exchange, cookiesSeenForHost: true } : exchange;
   }
-
-  /** Annotate a whole recording, oldest first, each exchange judged on what came before it. */
-  static annotateAll(exchanges: readonly Exchange[]): Exchange[] {
-    const evidence = new CookieEvidence();
-    const order = exchanges.map((e, i) => [e, i] as const).sort((a, b) => a[0].startedAt - b[0].startedAt || a[1] - b[1]);
-    const out: Exchange[] = new Array<Exchange>(exchanges.length);
-    for (const [exchange, i] of order) {
-      out[i] = evidence.annotate(exchange);
-      evidence.observe(exchange);
-    }
-    return out;
-  }
 }

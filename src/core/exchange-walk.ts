@@ -8,6 +8,7 @@ import { isCorsSafelistedMethod } from './fetch/methods';
 import { checkPreflight, type PreflightFailure } from './fetch/preflight-check';
 import { corsUnsafeRequestHeaderNames, isBrowserAddedLower } from './fetch/request-headers';
 import type { FixContext } from './fix';
+import { asChecked } from './cache/stored-responses';
 import { getHeader, splitList } from './headers';
 import type { Exchange, Hop, Preflight, RequestMode, ResponseRecord } from './model';
 import { isCorsError, isNetworkFailure } from './network-failure';
@@ -240,15 +241,17 @@ export function walkExchange(exchange: Exchange, opts: WalkOptions): WalkResult 
       const redirectFailure = redirectLocationFailure(exchange, i, location, origin, opts.mode, tainting);
       if (redirectFailure) return done(redirectFailure);
       const isRedirect = REDIRECTS.has(hop.response.status) && i < exchange.hops.length - 1;
-      const failedResponse = responseFailure(checks, hop.response, isRedirect, opts.withCredentials);
-      if (failedResponse && hop.response.status === 304) {
-        // The CORS check ran on the cached response the 304 revalidated (Fetch §4.5 HTTP-network-or-cache
-        // fetch, "update a stored response"): its headers are not in the record. Chromium's completion
-        // says they passed; without it the record cannot tell.
-        if (exchange.browser !== 'chromium' || exchange.error !== undefined) return done(null, NOT_MODIFIED);
+      const { cachedCopy } = hop.response;
+      const response = asChecked(hop.response);
+      const failedResponse = responseFailure(checks, response, isRedirect, opts.withCredentials);
+      const completedInChromium = exchange.browser === 'chromium' && exchange.error === undefined;
+      if (failedResponse && response.status === 304 && (completedInChromium || !cachedCopy)) {
+        // The check read the cached response the 304 revalidated (Fetch §4.5 HTTP-network-or-cache fetch,
+        // "update a stored response"). Chromium's completion says it passed; without that, and without the
+        // copy (cache/stored-responses.ts), the record cannot tell.
+        if (!completedInChromium) return done(null, NOT_MODIFIED);
       } else if (failedResponse) return done(failedResponse);
       else if (trackCredentials && !credentialedFailure) {
-        const response = hop.response;
         const failed = corsCheck(response.headers, origin, true);
         if (failed) credentialedFailure = () => responseHopFailure(checks, response, isRedirect, failed, true);
       }

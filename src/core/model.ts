@@ -27,6 +27,21 @@ export interface ResponseRecord {
    * cached copy's, not what the server sends now (src/core/cache).
    */
   readonly fromCache?: true;
+  /**
+   * For a response the browser's cache answered (a 304, or `fromCache`): the copy it had stored, when
+   * the recording holds it (src/core/cache/stored-responses.ts). The CORS check read that copy.
+   */
+  readonly cachedCopy?: StoredCopy;
+}
+
+/**
+ * A response as the browser's HTTP cache kept it, for the same URL: only what a CORS
+ * check reads of it (no URL, no cookies: nothing the at-rest and export redaction must reach).
+ */
+export interface StoredCopy {
+  readonly status: number;
+  /** Its Access-Control-* and Vary headers, updated by any 304 since. */
+  readonly headers: HeaderList;
 }
 
 /**

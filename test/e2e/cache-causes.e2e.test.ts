@@ -259,4 +259,33 @@ describe('firefox: the recorder keeps fromCache, the cause names the browser cac
     expect([cause?.code, entry && rowView(entry).cache]).toEqual(['cached-for-other-origin', 'from cache']);
     expect(cause?.message).toContain("The response came from the browser's HTTP cache");
   });
+
+  // `no-cache` and an ETag: Firefox revalidates its copy, the server answers 304 without CORS headers,
+  // and webRequest reports `200, fromCache` with the 304's headers only (seen in Firefox ESR 153):
+  // the copy the recorder saw first is what the browser checked.
+  test('a copy revalidated with a 304 that carries no CORS headers', async () => {
+    if (!launched) throw new Error('no browser');
+    const ext = await extensionPage(launched.browser, 'firefox');
+    await setRecordAllTabs(ext);
+    const page = await launched.browser.newPage();
+    const url = `${server.api}/api/revalidated`;
+    await page.goto(`${server.pageA}/`);
+    expect((await pageFetch(page, url)).outcome).toBe('resolved');
+    // A page of its own: the test above left a tab on the second page too.
+    const pageB = `${server.pageB}/?revalidated`;
+    await page.goto(pageB);
+    expect((await pageFetch(page, url)).outcome).toBe('threw');
+    expect(server.hits('/api/revalidated')).toBe(2);
+    const snap = await snapshotWhen(ext, pageB, (s) => s.exchanges.some((e) => e.exchange.hops[0]?.request.url === url));
+    const entry = snap.exchanges.find((e) => e.exchange.hops[0]?.request.url === url);
+    const response = entry?.exchange.hops[0]?.response;
+    expect([response?.status, response?.fromCache, response?.headers.some((h) => h.name.toLowerCase() === 'access-control-allow-origin')]).toEqual([200, true, false]);
+    expect(response?.cachedCopy?.headers).toEqual([{ name: 'Access-Control-Allow-Origin', value: server.pageA }]);
+    // Without the copy this read "missing Access-Control-Allow-Origin"; the browser saw the first page's.
+    expect(entry?.analysis.reasons[0]?.code).toBe('allow-origin-mismatch');
+    expect(entry?.analysis.reasons[0]?.message).toContain(server.pageA);
+    const cause = entry && findCause(entry.exchange, entry.analysis);
+    expect(cause?.code).toBe('cached-for-other-origin');
+    expect(cause?.evidence).toContain(`the stored copy, from a 200 recorded earlier for this URL: Access-Control-Allow-Origin: ${server.pageA}`);
+  });
 });

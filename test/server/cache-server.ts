@@ -7,6 +7,8 @@
 // - /api/cdn-cached: `max-age=0, s-maxage=600`, so the browser always asks again, and a shared
 //   cache in front of the application (a few lines here, keyed by URL only, like a CDN without
 //   `Vary`) answers the second page with the stored copy, `X-Cache: HIT` and its `Age`;
+// - /api/revalidated: `Cache-Control: no-cache` and an ETag, so the browser revalidates its copy and
+//   the server answers 304 without CORS headers: the copy made for the first page decides;
 // - /api/no-max-age: a PUT whose preflight answer says `Access-Control-Max-Age: 0`.
 // Every request that reaches the server is counted, so a test can prove the cache answered.
 
@@ -63,6 +65,18 @@ export async function startCacheServer(): Promise<CacheServer> {
         const answer = app(origin, 'public, max-age=0, s-maxage=600');
         cdn.set(path, answer);
         res.writeHead(200, [...answer.headers, ['X-Cache', 'MISS'], ['Via', '1.1 loopback-cdn']].flat());
+        res.end(answer.body);
+      }
+    } else if (path === '/api/revalidated') {
+      // `no-cache`: the browser keeps the copy but asks first; the server says 304 with no CORS headers
+      // (as servers that add them only to full answers do), so the copy's headers decide.
+      const validators: [string, string][] = [['ETag', '"v1"'], ['Cache-Control', 'no-cache']];
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, validators.flat());
+        res.end();
+      } else {
+        const answer = app(origin, 'no-cache');
+        res.writeHead(200, [...answer.headers, ['ETag', '"v1"']].flat());
         res.end(answer.body);
       }
     } else if (path === '/api/no-max-age') {

@@ -46,4 +46,12 @@ describe('cacheFacts: which cache answered', () => {
       'Cache-Control: public, max-age=600',
     ]);
   });
+
+  test.each<{ name: string; copy: Record<string, string>; line: string; vary: string }>([
+    { name: 'with CORS headers', copy: { 'Access-Control-Allow-Origin': 'http://a.test', Vary: 'Origin' }, line: 'the stored copy, from a 200 recorded earlier for this URL: Access-Control-Allow-Origin: http://a.test, Vary: Origin', vary: 'Vary: Origin' },
+    { name: 'without', copy: {}, line: 'the stored copy, from a 200 recorded earlier for this URL: no CORS headers', vary: 'no Vary header: a cache gives the same copy to every Origin' },
+  ])("a 304 whose stored copy was recorded ($name): the copy's headers, and its Vary", ({ copy, line, vary }) => {
+    const facts = cacheFacts({ status: 304, headers: h({ ETag: '"v1"' }), cachedCopy: { status: 200, headers: h(copy) } });
+    expect(facts && cacheFactLines(facts)).toEqual(["304 Not Modified: the browser revalidated its cached copy and used that copy's headers", line, vary, 'no Cache-Control header: caches may keep it by heuristics (RFC 9111 §4.2.2)']);
+  });
 });

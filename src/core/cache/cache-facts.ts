@@ -6,7 +6,8 @@
 // request unless `Vary` names the headers it depends on).
 
 import { getHeader, splitList } from '../headers';
-import type { ResponseRecord } from '../model';
+import type { ResponseRecord, StoredCopy } from '../model';
+import { asChecked } from './stored-responses';
 
 export interface SharedCacheHit {
   /** The header that says so, as sent: `X-Cache: HIT from edge-1`, `Age: 120`. */
@@ -30,6 +31,8 @@ export interface CacheFacts {
   readonly varyOrigin: boolean;
   /** `Cache-Control`, as sent; null when absent. */
   readonly cacheControl: string | null;
+  /** The stored copy's CORS headers, when the recording holds the response it was made from (stored-responses.ts). */
+  readonly storedCopy: StoredCopy | null;
 }
 
 /**
@@ -77,8 +80,10 @@ export function cacheFacts(response: ResponseRecord | undefined): CacheFacts | n
   const revalidated = response.status === 304;
   const sharedCache = sharedCacheHit(response);
   if (!browserCache && !revalidated && !sharedCache) return null;
-  const vary = getHeader(response.headers, 'Vary');
-  return { browserCache, revalidated, sharedCache, vary, varyOrigin: variesByOrigin(vary), cacheControl: getHeader(response.headers, 'Cache-Control') };
+  // The copy's Vary when the answer itself had none (a 304 need not repeat it).
+  const vary = getHeader(asChecked(response).headers, 'Vary');
+  const storedCopy = response.cachedCopy ?? null;
+  return { browserCache, revalidated, sharedCache, vary, varyOrigin: variesByOrigin(vary), cacheControl: getHeader(response.headers, 'Cache-Control'), storedCopy };
 }
 
 /** A few words for a list row: `from cache`, `from CDN (age 120 s)`, `revalidated (304)`. */
@@ -97,6 +102,11 @@ export function cacheFactLines(facts: CacheFacts): string[] {
   if (shared) {
     const age = shared.ageSeconds !== null ? `, ${shared.ageSeconds} s old` : '';
     lines.push(`a shared cache (CDN or proxy) answered from its copy${age} (${shared.evidence})${shared.via !== null ? `, via ${shared.via}` : ''}`);
+  }
+  const copy = facts.storedCopy;
+  if (copy) {
+    const headers = copy.headers.map((h) => `${h.name}: ${h.value}`).join(', ');
+    lines.push(`the stored copy, from a ${copy.status} recorded earlier for this URL: ${headers === '' ? 'no CORS headers' : headers}`);
   }
   lines.push(facts.vary === null ? 'no Vary header: a cache gives the same copy to every Origin' : `Vary: ${facts.vary}`);
   lines.push(facts.cacheControl === null ? 'no Cache-Control header: caches may keep it by heuristics (RFC 9111 §4.2.2)' : `Cache-Control: ${facts.cacheControl}`);

@@ -5,6 +5,7 @@
 
 import type { Analysis } from '../analysis';
 import { cacheFactLines, cacheFacts, type CacheFacts, variesByOrigin } from '../cache/cache-facts';
+import { asChecked } from '../cache/stored-responses';
 import { getHeader, trimOws } from '../headers';
 import type { Exchange, ResponseRecord } from '../model';
 import type { Cause } from './cause';
@@ -44,7 +45,8 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
   // Only a block: an `unknown` (the credentials mode not recorded) is likely allowed by a cached copy too.
   if (analysis.verdict !== 'blocked' || !first || (first.stage !== 'response' && first.stage !== 'redirect')) return null;
   const hop = exchange.hops[first.hop];
-  const response = hop?.response;
+  // The headers the browser checked: a revalidated copy's, when the recording holds it.
+  const response = hop?.response && asChecked(hop.response);
   if (!hop || !response) return null;
   const facts = cacheFacts(response);
   const allowed = getHeader(response.headers, 'Access-Control-Allow-Origin');

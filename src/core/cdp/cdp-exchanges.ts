@@ -7,7 +7,7 @@
 // `loadingFailed` carries Chromium's own CORS verdict (`corsErrorStatus`).
 // Only the fields read here are typed: they are plain JSON, as CDP sends them.
 
-import { CookieEvidence } from '../cookie-evidence';
+import { withRecordingEvidence } from '../recording-evidence';
 import { getHeader, trimOws } from '../headers';
 import type { Exchange, Header, Hop, Preflight, ResponseRecord } from '../model';
 import { isRequestMode } from '../har/cors-lens-tag';
@@ -238,7 +238,7 @@ export class CdpNetworkLog {
       out.push({ exchange, ...(corsErrorStatus ? { corsErrorStatus } : {}) });
     }
     out.sort((a, b) => a.exchange.startedAt - b.exchange.startedAt);
-    const annotated = CookieEvidence.annotateAll(out.map((x) => x.exchange));
+    const annotated = withRecordingEvidence(out.map((x) => x.exchange));
     return out.map((x, i) => ({ ...x, exchange: annotated[i] as Exchange }));
   }
 }

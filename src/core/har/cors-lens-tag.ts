@@ -1,7 +1,7 @@
 // `_corsLens`: what our own export adds to each entry so that reading it back rebuilds
 // exactly the exchanges that were recorded, without the heuristics needed for other HARs.
 
-import type { RequestMode } from '../model';
+import type { RequestMode, StoredCopy } from '../model';
 
 export type CorsLensRole = 'preflight' | 'request';
 
@@ -24,6 +24,8 @@ export interface CorsLensEntryTag {
   readonly initiatorAddressSpace?: 'public' | 'private' | 'local';
   /** Recorded under a *Try this fix* override: some response headers are CORS Lens's, not the server's. */
   readonly overridden?: boolean;
+  /** On an entry the browser's cache answered: the copy it had stored, as the recorder saw it (cache/stored-responses.ts). */
+  readonly cachedCopy?: StoredCopy;
 }
 
 const MODES: readonly string[] = ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'];
@@ -38,6 +40,9 @@ function optional<T>(value: unknown, ok: (v: unknown) => v is T): T | undefined 
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isHeader = (v: unknown): boolean => typeof v === 'object' && v !== null && isString((v as Record<string, unknown>).name) && isString((v as Record<string, unknown>).value);
+const isStoredCopy = (v: unknown): v is StoredCopy =>
+  typeof v === 'object' && v !== null && isFiniteNumber((v as Record<string, unknown>).status) && Array.isArray((v as Record<string, unknown>).headers) && ((v as Record<string, unknown>).headers as unknown[]).every(isHeader);
 
 /** Read a `_corsLens` value; anything malformed is ignored (the entry is then read like any HAR's). */
 export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
@@ -59,6 +64,7 @@ export function readCorsLensTag(value: unknown): CorsLensEntryTag | undefined {
     browser: v.browser === 'chromium' || v.browser === 'firefox' ? v.browser : undefined,
     cookiesSeenForHost: v.cookiesSeenForHost === true ? true : undefined,
     overridden: v.overridden === true ? true : undefined,
+    cachedCopy: optional(v.cachedCopy, isStoredCopy),
     initiatorAddressSpace: v.initiatorAddressSpace === 'public' || v.initiatorAddressSpace === 'private' || v.initiatorAddressSpace === 'local' ? v.initiatorAddressSpace : undefined,
   };
   // Drop absent keys so that tags compare equal to what was written.

@@ -1,7 +1,7 @@
 // HAR text → exchanges. Reads HAR 1.2 as Chrome DevTools, Firefox DevTools and our own
 // export write it. Pure and total: hostile input gives `{ok: false}`, never an exception.
 
-import { CookieEvidence } from '../cookie-evidence';
+import { withRecordingEvidence } from '../recording-evidence';
 import type { Exchange, Hop } from '../model';
 import { buildExchange, preflightOf, recordingFields, type Recording } from './build-exchange';
 import { withDocumentSpaces } from './document-spaces';
@@ -53,11 +53,11 @@ function orphanExchange(preflight: HarEntryView, initiatorOrigin: string | null,
 
 /**
  * Evidence from the rest of the log, as the recorder gathers it live: the cookie jar (same-origin
- * entries included) and the documents' address spaces. Our own export already carries the
- * recorder's evidence, so its exchanges stay exactly as written.
+ * entries included), the browser's cached copies and the documents' address spaces. Our own
+ * export already carries the recorder's evidence, so its exchanges stay exactly as written.
  */
 function withEvidence(exchanges: Exchange[], asWritten: ReadonlySet<Exchange>, entries: readonly HarEntryView[]): Exchange[] {
-  const annotated = withDocumentSpaces(CookieEvidence.annotateAll(exchanges), entries);
+  const annotated = withDocumentSpaces(withRecordingEvidence(exchanges), entries);
   return exchanges.map((e, i) => (asWritten.has(e) ? e : (annotated[i] as Exchange)));
 }
 

@@ -39,7 +39,10 @@ export function readTaggedExchanges(
     exchanges.push({
       id: built.id,
       initiatorOrigin,
-      hops: built.hops,
+      hops: built.hops.map((hop, k) => {
+        const cachedCopy = hops[k]?.corsLens.cachedCopy;
+        return cachedCopy && hop.response ? { ...hop, response: { ...hop.response, cachedCopy } } : hop;
+      }),
       preflights: built.preflights,
       ...(tag.error !== undefined ? { error: tag.error } : {}),
       ...(tag.mode !== undefined ? { mode: tag.mode } : {}),

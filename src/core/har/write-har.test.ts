@@ -107,6 +107,22 @@ describe('writeHar', () => {
     expect([...back.embeddedAnalyses.values()]).toEqual(items.map((i) => i.analysis));
   });
 
+  test('a 304 keeps the cached copy it was judged on, though the export holds no earlier response', () => {
+    const reload: Exchange = {
+      id: 'revalidated', initiatorOrigin: PAGE, startedAt: 1_800_000_000_300, browser: 'firefox', tabId: 3,
+      hops: [{
+        request: { method: 'GET', url: `${API}/f`, headers: [h('Origin', PAGE), h('If-None-Match', '"v1"')] },
+        response: { status: 304, headers: [h('ETag', '"v1"')], cachedCopy: { status: 200, headers: [h('Access-Control-Allow-Origin', 'http://elsewhere.test')] } },
+      }],
+      preflights: [],
+    };
+    const analysis = analyzeExchange(reload);
+    expect(analysis.verdict).toBe('blocked');
+    const back = reread(writeHar([{ exchange: reload, analysis, pageId: 1 }]));
+    expect(back.exchanges.map(comparable)).toEqual([comparable(reload)]);
+    expect(back.exchanges.map(analyzeExchange)).toEqual([analysis]);
+  });
+
   test('redacts by default, and a redacted export still reads as credentialed', () => {
     const text = JSON.stringify(writeHar(items));
     expect(text).not.toContain('sid=');

@@ -74,6 +74,7 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
     });
     const first = h === 0;
     const last = h === exchange.hops.length - 1;
+    const cachedCopy = hop.response?.cachedCopy ? { cachedCopy: hop.response.cachedCopy } : {};
     const tag: CorsLensEntryTag = first
       ? {
           exchangeId: exchange.id,
@@ -90,8 +91,9 @@ function exchangeEntries(item: ExportItem, pageIds: ReadonlySet<number>): Writte
           ...(exchange.cookiesSeenForHost ? { cookiesSeenForHost: true } : {}),
           ...(exchange.initiatorAddressSpace ? { initiatorAddressSpace: exchange.initiatorAddressSpace } : {}),
           ...(exchange.overridden ? { overridden: true } : {}),
+          ...cachedCopy,
         }
-      : { exchangeId: exchange.id, role: 'request', hop: h };
+      : { exchangeId: exchange.id, role: 'request', hop: h, ...cachedCopy };
     const previous = exchange.hops[h - 1];
     entries.push(
       entryJson({
