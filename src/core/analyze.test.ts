@@ -162,3 +162,13 @@ describe('likely verdict where only the credentials mode decides', () => {
     } else expect(a.likelyBecause).toBeUndefined();
   });
 });
+
+describe('browser-reported-error says what the record holds', () => {
+  test.each([
+    { name: 'headers that pass', ex: exchange([hop('GET', `${API}/x`, { ...GET, Cookie: 'a' }, 200, CREDS)], { browser: 'chromium', error: 'net::ERR_FAILED' }), says: 'although the recorded CORS headers pass' },
+    { name: 'no response at all', ex: exchange([hop('GET', `${API}/x`, GET)], { browser: 'chromium', error: 'net::ERR_FAILED', initiatorAddressSpace: 'local' }), says: 'and the record holds no response to check' },
+  ])('$name', ({ ex, says }) => {
+    const [first] = analyzeExchange(ex).reasons;
+    expect([first?.code, first?.message]).toEqual(['browser-reported-error', expect.stringContaining(`The browser failed the request (net::ERR_FAILED) ${says}.`)]);
+  });
+});

@@ -5,6 +5,7 @@
 
 import type { Analysis } from './analysis';
 import type { ProbeCommand, ProbeUpdate } from './audit/probe-command';
+import type { SkippedEntry } from './har/validate-har';
 import type { Exchange } from './model';
 import type { OverrideCommand, OverridesUpdate } from './override/override-command';
 
@@ -41,6 +42,8 @@ export interface TabLogSummary {
   readonly sameOrigin: number;
   /** An imported HAR's entries that could not be read (never silently lost: the summary says so). */
   readonly skipped?: number;
+  /** The first of them, each with its reason, for the panel to name (the file may skip thousands). */
+  readonly skippedEntries?: readonly SkippedEntry[];
   readonly cap: number;
   readonly preserveLog: boolean;
   readonly hostAccess: HostAccess;

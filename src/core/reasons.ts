@@ -129,7 +129,8 @@ const SPECS: Record<ReasonCode, ReasonSpec> = {
   },
   'browser-reported-error': {
     chrome: '', firefox: 'CORSDidNotSucceed', mdn: 'CORSDidNotSucceed',
-    message: (p) => `The browser failed the request (${p.value}) although the recorded CORS headers pass. The cause is not in the headers: Local Network Access (a public page calling a private or loopback address), a preflight that was not recorded, or a proxy or extension changing the response.`,
+    // Status 0: no response was recorded, so there were no headers to pass.
+    message: (p) => `The browser failed the request (${p.value}) ${p.status === 0 ? 'and the record holds no response to check' : 'although the recorded CORS headers pass'}. The cause is not in the headers: Local Network Access (a public page calling a private or loopback address), a preflight that was not recorded, or a proxy or extension changing the response.`,
   },
   'failure-not-recorded': {
     chrome: '', firefox: '', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors',

@@ -24,6 +24,9 @@ export type ImportSnapshot = BackgroundToPanel['snapshot'];
 
 export type ImportAnalysis = { readonly ok: true; readonly snapshot: ImportSnapshot } | { readonly ok: false; readonly error: string };
 
+/** How many skipped entries the panel names, each with its reason; the count covers them all. */
+const SKIPPED_NAMED = 50;
+
 /** Analyse a read HAR for the panel: the part of an import that runs in the worker. */
 export function analyzeImport(fileName: string, read: HarReadResult): ImportAnalysis {
   if (!read.ok) return { ok: false, error: read.error };
@@ -34,7 +37,8 @@ export function analyzeImport(fileName: string, read: HarReadResult): ImportAnal
   const crossOrigin = analysed.filter((a) => a.analysis.type !== 'same-origin');
   const exchanges: RecordedExchange[] = crossOrigin.map((a, i) => ({ seq: i + 1, pageId: 0, ...a }));
   const page = { id: 0, url: fileName, startedAt: exchanges[0]?.exchange.startedAt ?? 0 };
-  const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length, ...(read.skipped.length > 0 ? { skipped: read.skipped.length } : {}) };
+  const skipped = read.skipped.length > 0 ? { skipped: read.skipped.length, skippedEntries: read.skipped.slice(0, SKIPPED_NAMED) } : {};
+  const summary = { ...EMPTY_LOG.summary, sameOrigin: analysed.length - crossOrigin.length, ...skipped };
   return { ok: true, snapshot: { tabId: -1, pages: [page], exchanges, summary } };
 }
 

@@ -52,6 +52,7 @@ export function HostAccessBanner({ onGrant }: { onGrant: () => void }) {
 }
 
 export function ImportedBanner({ imported, onBack }: { imported: ImportedLog; onBack: () => void }) {
+  const { skipped = 0, skippedEntries = [] } = imported.log.summary;
   return (
     <div class="banner banner-info" data-testid="imported-banner">
       Imported file <strong>{imported.fileName}</strong> ({imported.log.order.length} exchanges), analysed here; live recording continues in the
@@ -59,6 +60,21 @@ export function ImportedBanner({ imported, onBack }: { imported: ImportedLog; on
       <button type="button" onClick={onBack}>
         Back to live
       </button>
+      {skipped > 0 && (
+        <details data-testid="skipped-entries">
+          <summary>
+            {skipped} unreadable {skipped === 1 ? 'entry' : 'entries'} skipped
+          </summary>
+          <ul>
+            {skippedEntries.map((s) => (
+              <li key={s.entry}>
+                entry {s.entry}: {s.reason}
+              </li>
+            ))}
+            {skipped > skippedEntries.length && <li>and {skipped - skippedEntries.length} more</li>}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

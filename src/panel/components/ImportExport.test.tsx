@@ -5,7 +5,9 @@ import { afterEach, expect, test } from 'vitest';
 import { writeHar } from '../../core/har/write-har';
 import { createStore } from '../state/store';
 import { PAGE, recorded, snapshot } from '../../../test/support/panel-data';
+import { EMPTY_LOG } from '../state/panel-state';
 import { App } from './App';
+import { ImportedBanner } from './Banners';
 
 afterEach(cleanup);
 
@@ -47,4 +49,24 @@ test('a file that is not HAR shows a one-line error and keeps the live view', as
   pick(new File(['{"not": "har"}'], 'junk.har'));
   await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Could not import junk\.har: /));
   expect(urls()).toEqual(['https://live.test/a']);
+});
+
+test('entries that cannot be read are named in the banner, each with its reason, as text', async () => {
+  setup();
+  const har = writeHar([recorded({ id: 'h1', url: 'https://har.test/x', startedAt: Date.UTC(2025, 0, 1), responseHeaders: [] })]) as unknown as { log: { entries: unknown[] } };
+  const good = har.log.entries[0] as { request: Record<string, unknown> };
+  har.log.entries.push({ ...good, request: { ...good.request, url: undefined } }, { ...good, request: '<img src=x onerror=alert(1)>' });
+  pick(new File([JSON.stringify(har)], 'mixed.har', { type: 'application/json' }));
+  await waitFor(() => expect(screen.getByTestId('skipped-entries').textContent).toContain('unreadable'));
+  const details = screen.getByTestId('skipped-entries');
+  expect(details.querySelector('summary')?.textContent).toBe('2 unreadable entries skipped');
+  expect(Array.from(details.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['entry 1: request.url is missing, expected a string', expect.stringMatching(/^entry 2: /)]);
+  expect(details.querySelector('img')).toBeNull();
+});
+
+test('beyond the entries it names, the banner counts the rest', () => {
+  const skippedEntries = Array.from({ length: 50 }, (_, i) => ({ entry: i, reason: 'request.url is missing, expected a string' }));
+  render(<ImportedBanner imported={{ fileName: 'big.har', log: { ...EMPTY_LOG, summary: { ...EMPTY_LOG.summary, skipped: 60, skippedEntries } } }} onBack={() => undefined} />);
+  const items = screen.getByTestId('skipped-entries').querySelectorAll('li');
+  expect([items.length, items[50]?.textContent]).toEqual([51, 'and 10 more']);
 });
