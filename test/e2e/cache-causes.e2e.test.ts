@@ -8,7 +8,9 @@
 //   `fromCache: false` for that blocked copy, so the panel reads the cause from the copy itself;
 // - a shared cache on loopback (test/server/cache-server.ts, `X-Cache: HIT`, `Age`): the second
 //   page's request reaches the "CDN", which answers with the copy it stored for the first page.
-// In both, the CORS panel names `cached-for-other-origin` with its fix (Vary: Origin, then purge)
+// - a copy the browser revalidates (`no-cache`, an ETag): the server answers the second page with a
+//   304 and no CORS headers, and the browser checks its stored copy, made for the first page.
+// In each, the CORS panel names `cached-for-other-origin` with its fix (Vary: Origin, then purge)
 // beside the browser's own reason; the CDN's row is tagged `from CDN (age N s)` with its facts.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { openCorsPanel } from '../support/devtools-panel';
 import { CHROME_DIR, ensureExtensionBuilt, FIREFOX_DIR, ROOT } from '../support/ensure-extension';
 import { extensionPage, readSnapshot, setRecordAllTabs, snapshotWhen } from '../support/extension-log';
 import { setFilterText, summaryWhen } from '../support/panel-dom';
+import { until } from '../support/poll';
 
 interface PageCall {
   readonly outcome: 'resolved' | 'threw';
@@ -55,9 +58,9 @@ interface PanelView {
 
 /** The blocked row of `url` in the list (found through the filter box), then its detail view. */
 async function panelView(panel: Frame, url: string): Promise<PanelView> {
-  await summaryWhen(panel, (s) => s.blocked > 0);
   await setFilterText(panel, url);
-  const row = await panel.$$eval('[data-testid="list-scroll"] [role="row"]', (rows, u) => {
+  // The panel lists a call a moment after the page saw it fail (the recorder's updates come in batches).
+  const clickRow = () => panel.$$eval('[data-testid="list-scroll"] [role="row"]', (rows, u) => {
     const r = rows.find((x) => x.querySelector('.c-url')?.getAttribute('title') === u && x.querySelector('.c-verdict')?.textContent === 'blocked') as HTMLElement | undefined;
     r?.click();
     return {
@@ -66,6 +69,7 @@ async function panelView(panel: Frame, url: string): Promise<PanelView> {
       causeTag: r?.querySelector('.c-reason .cause-tag')?.textContent ?? '',
     };
   }, url);
+  const row = await until(clickRow, (r) => r.verdict === 'blocked', `the blocked row of ${url}`);
   await panel.waitForSelector('[aria-label="Exchange details"] .cause', { timeout: 5_000 });
   const detail = await panel.$eval('[aria-label="Exchange details"]', (e) => ({
     cause: e.querySelector('.cause')?.getAttribute('data-cause') ?? '',
@@ -162,6 +166,22 @@ describe('chromium: a response cached for another origin, named in the CORS pane
     expect(view.evidence).toContain(`Access-Control-Allow-Origin: ${server.pageA}, but this request came from ${server.pageB}`);
     // The browser's own reason follows, unchanged: the copy names the first page's origin.
     expect(view.text).toContain(server.pageA);
+  });
+
+  test('a copy revalidated with a 304 that carries no CORS headers', async () => {
+    const url = `${server.api}/api/revalidated`;
+    const [a, b] = await twoPages('/api/revalidated');
+    expect(a).toEqual({ outcome: 'resolved', body: JSON.stringify({ madeFor: server.pageA }) });
+    expect(b.outcome).toBe('threw');
+    // The browser asked again (no-cache) and the server answered 304: Chromium checked its stored copy.
+    expect(server.hits('/api/revalidated')).toBe(2);
+    expect(await seenWhenFailed(url)).toEqual([[true, null], [true, 'AllowOriginMismatch']]);
+    const view = await panelView(panel, url);
+    expect(view.verdict).toBe('blocked');
+    // Chromium's webRequest reports the stored copy as a 200 (its Access-Control-Allow-Origin, the 304's ETag):
+    // a copy with a validator, naming another page without Vary: Origin.
+    expect(view.cause, view.text).toBe('cached-for-other-origin');
+    expect(view.evidence).toContain('Cache-Control: no-cache, ETag: "v1": caches may keep it and reuse it, after asking the server (a 304 answer keeps this copy\'s headers)');
   });
 
   test('a shared cache (CDN) on loopback', async () => {

@@ -64,7 +64,11 @@ describe('webRequest shape: fromCache on the response record', () => {
     ['Chromium: no fromCache, reusable copy for another origin', x(FOR_OTHER, false), 'cached-for-other-origin'],
     ['Chromium: s-maxage for another origin', x({ ...FOR_OTHER, 'Cache-Control': 'public, s-maxage=300' }, false), 'cached-for-other-origin'],
     ['Chromium: Expires for another origin', x({ 'Access-Control-Allow-Origin': OTHER, Expires: 'Mon, 07 Dec 2026 10:00:00 GMT' }, false), 'cached-for-other-origin'],
+    // Chromium reports a copy revalidated with a 304 as a 200 with the stored headers (e2e cache-causes).
+    ['Chromium: no-cache and an ETag for another origin: revalidated', x({ 'Access-Control-Allow-Origin': OTHER, 'Cache-Control': 'no-cache', ETag: '"v1"' }, false), 'cached-for-other-origin'],
+    ['Chromium: max-age=0 and Last-Modified for another origin: revalidated', x({ 'Access-Control-Allow-Origin': OTHER, 'Cache-Control': 'max-age=0', 'Last-Modified': 'Mon, 07 Dec 2026 10:00:00 GMT' }, false), 'cached-for-other-origin'],
     ['not reusable (max-age=0): the server itself named the wrong origin', x({ ...FOR_OTHER, 'Cache-Control': 'max-age=0' }, false), null],
+    ['not storable (no-store), though it has an ETag', x({ 'Access-Control-Allow-Origin': OTHER, 'Cache-Control': 'no-store', ETag: '"v1"' }, false), null],
     ['not storable (no-store)', x({ ...FOR_OTHER, 'Cache-Control': 'no-store, max-age=600' }, false), null],
     ['no cache headers at all', x({ 'Access-Control-Allow-Origin': OTHER }, false), null],
     ['Vary: Origin: no cache gives it to another origin', x({ ...FOR_OTHER, Vary: 'Origin' }, false), null],
@@ -88,6 +92,11 @@ describe('webRequest shape: fromCache on the response record', () => {
     const cause = findCause(ex, analyzeExchange(ex));
     expect(cause?.message).toContain("a cache (the browser's or a shared one; the record does not say which)");
     expect(cause?.evidence).toContain('Cache-Control: max-age=600: caches may keep it and reuse it');
+  });
+
+  test('a copy reused after revalidation says so in its evidence', () => {
+    const ex = x({ 'Access-Control-Allow-Origin': OTHER, 'Cache-Control': 'no-cache', ETag: '"v1"' }, false);
+    expect(findCause(ex, analyzeExchange(ex))?.evidence).toContain('Cache-Control: no-cache, ETag: "v1": caches may keep it and reuse it, after asking the server (a 304 answer keeps this copy\'s headers)');
   });
 
   test('a CDN copy says its age and to purge the CDN', () => {

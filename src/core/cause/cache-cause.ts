@@ -22,15 +22,33 @@ function bypass(facts: CacheFacts | null): string {
   return facts.sharedCache && !facts.browserCache ? `purge the URL from the CDN or proxy, then reload (${browser} for the browser's own copy)` : browser;
 }
 
+/** An `ETag` or `Last-Modified`: what a cache revalidates a stored response with (RFC 9111 §4.3.1). */
+function validatorOf(response: ResponseRecord): string | null {
+  const etag = getHeader(response.headers, 'ETag');
+  if (etag !== null) return `ETag: ${etag}`;
+  const modified = getHeader(response.headers, 'Last-Modified');
+  return modified === null ? null : `Last-Modified: ${modified}`;
+}
+
 /**
- * RFC 9111 §3: a response a cache may store and reuse without asking (`max-age` or `s-maxage`
- * above 0, or `Expires`), unless `no-store`. The CORS headers of such a response can be served
+ * RFC 9111 §3: a response a cache may store and reuse, unless `no-store`: without asking while it
+ * is fresh (`max-age` or `s-maxage` above 0, or `Expires`), or after asking when it has a validator
+ * (§4.3: a 304 answer keeps the stored headers; Chromium's webRequest then reports the stored copy
+ * as a 200, test/e2e/cache-causes.e2e.test.ts). The CORS headers of such a response can be served
  * to any later request for the URL.
  */
 function reusable(response: ResponseRecord): boolean {
   const cc = (getHeader(response.headers, 'Cache-Control') ?? '').toLowerCase();
   if (/(^|[\s,])no-store\b/.test(cc)) return false;
-  return /(^|[\s,])(max-age|s-maxage)\s*=\s*"?0*[1-9]/.test(cc) || getHeader(response.headers, 'Expires') !== null;
+  return /(^|[\s,])(max-age|s-maxage)\s*=\s*"?0*[1-9]/.test(cc) || getHeader(response.headers, 'Expires') !== null || validatorOf(response) !== null;
+}
+
+/** Why a cache may reuse the copy, in the words of its headers. */
+function reuseEvidence(response: ResponseRecord): string {
+  const expires = getHeader(response.headers, 'Expires');
+  const validator = validatorOf(response);
+  const lifetime = `Cache-Control: ${getHeader(response.headers, 'Cache-Control') ?? '(none)'}${expires !== null ? `, Expires: ${expires}` : ''}`;
+  return validator === null ? `${lifetime}: caches may keep it and reuse it` : `${lifetime}, ${validator}: caches may keep it and reuse it, after asking the server (a 304 answer keeps this copy's headers)`;
 }
 
 /**
@@ -58,7 +76,7 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
   const common = { stage: first.stage, hop: first.hop, status: response.status, corroborated: false, headersOnSuccess: [] };
   const evidence = [`${hop.request.method} ${hop.request.url} → ${response.status}`];
   if (facts) evidence.push(...cacheFactLines(facts));
-  else evidence.push('no Vary header naming Origin: a cache gives the same copy to every Origin', `Cache-Control: ${getHeader(response.headers, 'Cache-Control') ?? '(none)'}${getHeader(response.headers, 'Expires') !== null ? `, Expires: ${getHeader(response.headers, 'Expires')}` : ''}: caches may keep it and reuse it`);
+  else evidence.push('no Vary header naming Origin: a cache gives the same copy to every Origin', reuseEvidence(response));
   const cache = facts ? whichCache(facts) : "a cache (the browser's or a shared one; the record does not say which)";
   if (otherOrigin) {
     return {
