@@ -19,8 +19,8 @@
 import type { Analysis } from '../core/analysis';
 import type { Header, Hop, Preflight } from '../core/model';
 import type { PageGroup, RecordedExchange } from '../core/protocol';
-import { REDACTED, isSecretHeader, redactUrl } from '../core/redact';
-import { mapSame, redactAnalysis, redactExchangeWith, redactHopWith } from '../core/report/redact-exchange';
+import { REDACTED, isSecretHeader, mapSame, redactUrl } from '../core/redact';
+import { redactAnalysis, redactExchangeWith, redactHopWith } from '../core/report/redact-exchange';
 import type { PendingHop, PendingPreflight, PendingRequest } from './assembler-state';
 import type { PersistBatch } from './persist-queue';
 import type { TabLogMeta } from './tab-log';

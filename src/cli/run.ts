@@ -54,12 +54,17 @@ async function readExchanges(file: string, io: CliIo, progress: Progress): Promi
   return input.ok ? (progress.step('grouping exchanges'), readValidatedHar(input.har)) : input;
 }
 
-async function readAndAnalyze(file: string, name: string, io: CliIo): Promise<HarAnalysis> {
+/**
+ * Cookie and credential values and secret URL parameters are redacted from every output unless
+ * `keepCredentials`: here, so that the rows as read are garbage once this returns (a redacted row
+ * is a copy, and most rows of a real recording carry a cookie: 17 MB of a 100 MB HAR's).
+ */
+async function readAndAnalyze(file: string, name: string, io: CliIo, keepCredentials: boolean): Promise<HarAnalysis> {
   const progress = io.stderrIsTTY ? progressLine(io.stderr, printable(name)) : NO_PROGRESS;
   const read = await readExchanges(file, io, progress);
   const result = read.ok ? (progress.step('analysing'), analyzeRead(read)) : read;
   progress.done();
-  return result;
+  return result.ok && !keepCredentials ? { ...result, exchanges: result.exchanges.map(redactRow) } : result;
 }
 
 async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
@@ -75,13 +80,12 @@ async function analyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const snippet = server?.ok ? server.snippet : null;
-  const result = await readAndAnalyze(command.file, name, io);
+  const keep = command.includeCredentials === true;
+  const result = await readAndAnalyze(command.file, name, io, keep);
   if (!result.ok) return fail(result.error);
   // Every entry that could be read is analysed; each one that could not is named, never dropped silently.
   for (const s of result.skipped) io.stderr(`cors-lens: ${printable(name)}: skipped entry ${s.entry}: ${printable(s.reason)}\n`);
-  // Cookie and credential values and secret URL parameters are redacted from every output, unless asked to keep them.
-  const keep = command.includeCredentials === true;
-  const exchanges = keep ? result.exchanges : result.exchanges.map(redactRow);
+  const { exchanges } = result;
   const rows = shown(exchanges, command);
   // The audit looks across every exchange (an endpoint echoing several origins), not only the rows shown.
   const audit = auditRecording(exchanges).byExchange;

@@ -2,21 +2,9 @@
 // and URL credentials are replaced unless the user asks to keep them. Applied to the exchange and
 // to every text built from it (reason messages quote recorded URLs and values).
 
-import type { Analysis, Reason } from '../analysis';
+import type { Analysis, Fix, Reason, Warning } from '../analysis';
 import type { Exchange, Header, RequestRecord, ResponseRecord } from '../model';
-import { redactHeader, redactHeaders, redactUrl } from '../redact';
-
-/** The same array when nothing changed, so rows without secrets cost no copy. */
-export function mapSame<T>(items: readonly T[], fn: (item: T) => T): readonly T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
-    const mapped = fn(item);
-    if (mapped !== item) (out ??= items.slice(0, i)).push(mapped);
-    else out?.push(item);
-  }
-  return out ?? items;
-}
+import { mapSame, redactHeader, redactHeaders, redactUrl } from '../redact';
 
 /** A hop, preflight or the recorder's pending hop: what redaction reads of each. */
 interface HopLike {
@@ -51,19 +39,30 @@ export function redactExchange(exchange: Exchange): Exchange {
   return redactExchangeWith(exchange, redactHeader);
 }
 
-const redactReason = (reason: Reason): Reason => ({ ...reason, message: redactUrl(reason.message), failedParameter: redactUrl(reason.failedParameter) });
+function redactReason(reason: Reason): Reason {
+  const message = redactUrl(reason.message);
+  const failedParameter = redactUrl(reason.failedParameter);
+  return message === reason.message && failedParameter === reason.failedParameter ? reason : { ...reason, message, failedParameter };
+}
 
+function redactWarning(warning: Warning): Warning {
+  const message = redactUrl(warning.message);
+  return message === warning.message ? warning : { ...warning, message };
+}
+
+function redactFix(fix: Fix): Fix {
+  const preflight = fix.preflight && redactHeaders(fix.preflight);
+  const response = fix.response && redactHeaders(fix.response);
+  const note = fix.note === undefined ? undefined : redactUrl(fix.note);
+  if (preflight === fix.preflight && response === fix.response && note === fix.note) return fix;
+  return { ...fix, preflight, response, ...(note !== undefined ? { note } : {}) };
+}
+
+/** The analysis with every recorded URL and secret value in its texts redacted; the same analysis when none was. */
 export function redactAnalysis(analysis: Analysis): Analysis {
-  const { fix } = analysis;
-  return {
-    ...analysis,
-    reasons: analysis.reasons.map(redactReason),
-    warnings: analysis.warnings.map((w) => ({ ...w, message: redactUrl(w.message) })),
-    fix: {
-      ...fix,
-      preflight: fix.preflight && redactHeaders(fix.preflight),
-      response: fix.response && redactHeaders(fix.response),
-      ...(fix.note !== undefined ? { note: redactUrl(fix.note) } : {}),
-    },
-  };
+  const reasons = mapSame(analysis.reasons, redactReason);
+  const warnings = mapSame(analysis.warnings, redactWarning);
+  const fix = redactFix(analysis.fix);
+  if (reasons === analysis.reasons && warnings === analysis.warnings && fix === analysis.fix) return analysis;
+  return { ...analysis, reasons, warnings, fix };
 }
