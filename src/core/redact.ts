@@ -86,7 +86,6 @@ export function mapSame<T>(items: readonly T[], fn: (item: T) => T): readonly T[
   return out ?? items;
 }
 
-
 /** A HAR `queryString` item: its value is the decoded one, so only its name decides; the same word as in its URL. */
 export function redactParam<P extends { readonly name: string; readonly value: string }>(param: P): P {
   if (isSecretParam(param.name)) return param.value === URL_REDACTED ? param : { ...param, value: URL_REDACTED };
