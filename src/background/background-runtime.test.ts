@@ -45,8 +45,8 @@ function sendRound(runtime: BackgroundRuntime, n: number, tabId = TAB): void {
 const ports: { close(): void }[] = [];
 afterEach(() => ports.splice(0).forEach((p) => p.close()));
 
-/** A panel's port: what it receives, unpacked; `closedByPanel` is the panel going away. */
-function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): void; closedByPanel(): void } {
+/** A panel's port: what it receives, unpacked; `closedByPanel` is the panel going away; `inspect` is what the devtools page says instead of `hello`. */
+function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): void; inspect(): void; closedByPanel(): void } {
   let onMessage: ((m: unknown) => void) | undefined;
   let onDisconnect: (() => void) | undefined;
   const received: BackgroundUpdate[] = [];
@@ -58,7 +58,13 @@ function panelPort(): { port: PortLike; received: BackgroundUpdate[]; hello(): v
     disconnect: () => undefined,
   };
   ports.push({ close: () => (onMessage = undefined) });
-  return { port, received, hello: () => onMessage?.({ type: 'hello', version: 1, payload: { tabId: TAB, protocolVersion: 1 } }), closedByPanel: () => onDisconnect?.() };
+  return {
+    port,
+    received,
+    hello: () => onMessage?.({ type: 'hello', version: 1, payload: { tabId: TAB, protocolVersion: 1 } }),
+    inspect: () => onMessage?.({ type: 'inspect', version: 1, payload: { tabId: TAB } }),
+    closedByPanel: () => onDisconnect?.(),
+  };
 }
 
 function runtimeWith(overrides: Partial<RuntimeDeps>): BackgroundRuntime {
@@ -263,7 +269,12 @@ describe('BackgroundRuntime: orderings', () => {
     expect(roundsOf(await latestSnapshot(second))).toEqual([...restored, '2']);
   });
 
-  test('after a restart, a port that comes and goes before the devtools page reconnects leaves its tab recorded until the grace ends', async () => {
+  test.each([
+    // A snapshot read or a panel: the devtools page may still be backing off, so the tab stays recorded until the grace ends.
+    { name: "another port's hello", says: 'hello' as const, afterClose: [TAB], afterGrace: [], rounds: ['1'] },
+    // The devtools page itself came back, and then DevTools closed: nothing left to wait for.
+    { name: "the devtools page's inspect", says: 'inspect' as const, afterClose: [], afterGrace: [], rounds: [] },
+  ])('after a restart, a port that comes and goes ($name): recorded tabs after it closes and after the grace', async ({ says, afterClose, afterGrace, rounds }) => {
     const clock = new ManualClock();
     const saved: number[][] = [];
     const runtime = runtimeWith({
@@ -280,19 +291,19 @@ describe('BackgroundRuntime: orderings', () => {
       },
     });
     await runtime.ready;
-    const reader = panelPort();
-    runtime.acceptPort(reader.port);
-    reader.hello();
+    const port = panelPort();
+    runtime.acceptPort(port.port);
+    port[says]();
     await wait(10);
-    reader.closedByPanel();
+    port.closedByPanel();
     sendRound(runtime, 1);
-    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([[TAB], [TAB]]);
-    // Nobody reconnected within RECONNECT_GRACE_MS: the DevTools window closed while the worker was stopped.
+    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([afterClose, afterClose]);
+    // RECONNECT_GRACE_MS later nobody else came back: the DevTools window closed while the worker was stopped.
     clock.advance(10_000);
     await wait(10);
     sendRound(runtime, 2);
-    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([[], []]);
-    expect(roundsOf(await latestSnapshot(runtime))).toEqual(['1']);
+    expect([runtime.recording.tabs, saved.at(-1)]).toEqual([afterGrace, afterGrace]);
+    expect(roundsOf(await latestSnapshot(runtime))).toEqual(rounds);
   });
 
   test.each([

@@ -9,9 +9,8 @@
 //
 // New listeners are added before old ones go, and the browser may have dispatched an event to both:
 // each event (phase, request, time, URL) is passed on once. Tabs restored from storage stay recorded
-// for RECONNECT_GRACE_MS whatever other ports do meanwhile, and after it while their devtools page
-// (reconnected) holds them; a tab whose DevTools closed while the worker was stopped then stops being
-// recorded.
+// until their devtools page reconnects, whatever other ports do meanwhile, or for RECONNECT_GRACE_MS;
+// a tab whose DevTools closed while the worker was stopped then stops being recorded.
 //
 // Observed in Chromium 156 and Firefox ESR 153 (e2e tests recording-scope, worker-restart and
 // devtools-panel):
@@ -132,7 +131,8 @@ export class BackgroundRuntime {
       this.inspect(tabId, port);
       void this.whenReady(() => this.greet(tabId, port));
     },
-    inspect: (_payload, tabId, port) => this.inspect(tabId, port),
+    // Only the devtools page says `inspect` (src/devtools/devtools.ts); panels say `hello`.
+    inspect: (_payload, tabId, port) => this.inspect(tabId, port, true),
     setRecordAllTabs: ({ recordAllTabs }) => this.setRecordAllTabs(recordAllTabs),
     clear: (_payload, tabId) => void this.whenReady((r) => r.clear(tabId)),
     setPreserveLog: ({ preserveLog }, tabId) => void this.whenReady((r) => r.setPreserveLog(tabId, preserveLog)),
@@ -282,8 +282,8 @@ export class BackgroundRuntime {
     if (inspected.length > 0) this.deps.clock.delay(RECONNECT_GRACE_MS, () => this.expireRestoredTabs());
   }
 
-  private inspect(tabId: number, port: PortLike): void {
-    const began = this.scope.inspect(tabId, port);
+  private inspect(tabId: number, port: PortLike, devtoolsPage = false): void {
+    const began = this.scope.inspect(tabId, port, devtoolsPage);
     this.applyScope();
     // Before the scope is loaded, restore() starts recording every inspected tab at once.
     if (!began) return;

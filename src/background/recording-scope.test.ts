@@ -65,10 +65,19 @@ describe('RecordingScope', () => {
     scope.restore([4, 5]);
     expect([scope.listening, scope.records(4), scope.records(5)]).toEqual([true, true, true]);
     // Tab 4's devtools page reconnects: that continues an inspection, it does not start one.
-    expect(scope.inspect(4, {})).toBe(false);
-    expect(scope.expireRestored()).toEqual([4, 5]);
+    expect(scope.inspect(4, {}, true)).toBe(false);
+    expect(scope.expireRestored()).toEqual([5]);
     expect([scope.records(4), scope.records(5)]).toEqual([true, false]);
     expect(scope.inspectedTabs()).toEqual([4]);
+  });
+
+  test('once the devtools page is back, closing DevTools ends the recording at once', () => {
+    const scope = new RecordingScope();
+    scope.restore([4]);
+    const devtoolsPage = {};
+    scope.inspect(4, devtoolsPage, true);
+    expect(scope.release(devtoolsPage)).toBe(4);
+    expect([scope.records(4), scope.listening]).toEqual([false, false]);
   });
 
   test('a port that comes and goes before the devtools page reconnects does not end the wait', () => {

@@ -12,10 +12,11 @@ export class RecordingScope {
   private readonly inspectors = new Map<number, Set<Inspector>>();
   /**
    * Tabs that were inspected when the last background instance stopped: their devtools pages
-   * reconnect within moments. Kept recorded until `expireRestored()`, so nothing is lost in
-   * between; a tab whose DevTools closed meanwhile then stops being recorded. Another port of the
-   * tab coming and going first (a panel's `hello`, a snapshot read) does not end the wait: the
-   * devtools page may still be backing off (seen in Chromium after a forced worker stop).
+   * reconnect within moments. Kept recorded until the tab's devtools page is back or until
+   * `expireRestored()`, so nothing is lost in between; a tab whose DevTools closed meanwhile then
+   * stops being recorded. Another port of the tab coming and going first (a panel's `hello`, a
+   * snapshot read) does not end the wait: the devtools page may still be backing off (seen in
+   * Chromium after a forced worker stop).
    */
   private readonly restored = new Set<number>();
   private allTabs = false;
@@ -47,9 +48,13 @@ export class RecordingScope {
     this.allTabs = on;
   }
 
-  /** Returns true when the tab was not inspected before. */
-  inspect(tabId: number, inspector: Inspector): boolean {
+  /**
+   * Returns true when the tab was not inspected before. `devtoolsPage`: the inspector is the tab's
+   * devtools page, whose reconnection a restored tab was waiting for.
+   */
+  inspect(tabId: number, inspector: Inspector, devtoolsPage = false): boolean {
     const wasInspected = this.inspectors.has(tabId) || this.restored.has(tabId);
+    if (devtoolsPage) this.restored.delete(tabId);
     let set = this.inspectors.get(tabId);
     if (!set) this.inspectors.set(tabId, (set = new Set()));
     set.add(inspector);
