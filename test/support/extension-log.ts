@@ -3,7 +3,7 @@
 // the test opens the panel page itself; in Firefox, BiDi cannot navigate to moz-extension: URLs,
 // so it uses the panel tab the extension opens on a temporary install (src/background/index.ts).
 
-import type { Browser, Page, Target } from 'puppeteer-core';
+import type { Browser, Page, Protocol, Target } from 'puppeteer-core';
 import { until } from './poll';
 import type { BackgroundToPanel } from '../../src/core/protocol';
 import type { BrowserName } from './browsers';
@@ -132,9 +132,6 @@ export async function snapshotWhen(extPage: Page, tabUrlPrefix: string, done: (s
   }
 }
 
-/** What Chromium's service worker is doing, as CDP's ServiceWorker domain reports it. */
-type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
-
 export interface StoppedWorker {
   /** Waits until the extension's worker runs again (something woke it), then stops watching. */
   runningAgain(timeoutMs?: number): Promise<void>;
@@ -150,7 +147,7 @@ export interface StoppedWorker {
  * targetdestroyed or targetcreated in between (Chromium 156, seen on the second stop of a session).
  */
 export async function stopWorker(page: Page): Promise<StoppedWorker> {
-  const statuses: RunningStatus[] = [];
+  const statuses: Protocol.ServiceWorker.ServiceWorkerVersionRunningStatus[] = [];
   const session = await page.createCDPSession();
   session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) statuses.push(v.runningStatus);

@@ -55,12 +55,12 @@ export class StoredResponses {
   observe(exchange: Exchange): void {
     for (const hop of exchange.hops) {
       const response = hop.response;
-      const key = response ? keyOf(exchange, hop) : null;
+      const cached = response !== undefined && fromCache(response);
+      const stored = response !== undefined && response.status >= 200 && response.status < 300 && response.status !== 206;
+      const key = cached || stored ? keyOf(exchange, hop) : null;
       if (!response || key === null) continue;
       const previous = this.copies.get(key);
-      let copy: StoredCopy | undefined;
-      if (fromCache(response)) copy = previous && { ...previous, headers: corsHeaders(asChecked({ ...response, cachedCopy: previous }).headers) };
-      else if (response.status >= 200 && response.status < 300 && response.status !== 206) copy = { status: response.status, headers: corsHeaders(response.headers) };
+      const copy = cached ? previous && { ...previous, headers: corsHeaders(updateStoredHeaders(previous.headers, response.headers)) } : { status: response.status, headers: corsHeaders(response.headers) };
       if (!copy) continue;
       this.copies.delete(key);
       this.copies.set(key, copy);

@@ -63,10 +63,10 @@ export function cacheCause(exchange: Exchange, analysis: Analysis): Cause | null
   // Only a block: an `unknown` (the credentials mode not recorded) is likely allowed by a cached copy too.
   if (analysis.verdict !== 'blocked' || !first || (first.stage !== 'response' && first.stage !== 'redirect')) return null;
   const hop = exchange.hops[first.hop];
+  if (!hop?.response) return null;
+  const facts = cacheFacts(hop.response);
   // The headers the browser checked: a revalidated copy's, when the recording holds it.
-  const response = hop?.response && asChecked(hop.response);
-  if (!hop || !response) return null;
-  const facts = cacheFacts(response);
+  const response = asChecked(hop.response);
   const allowed = getHeader(response.headers, 'Access-Control-Allow-Origin');
   const origin = getHeader(hop.request.headers, 'Origin') ?? exchange.initiatorOrigin;
   const named = allowed === null ? null : trimOws(allowed);

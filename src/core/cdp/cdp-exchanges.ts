@@ -206,7 +206,7 @@ export class CdpNetworkLog {
 
   /**
    * Every finished http(s) request as an Exchange, oldest first, with the preflights made for it
-   * and the cookie evidence of the whole log (cookie-evidence.ts). `browser: 'chromium'`: a
+   * and the evidence of the whole log (recording-evidence.ts: cookies, cached copies). `browser: 'chromium'`: a
    * Chromium record without an error proves the request was allowed.
    */
   exchanges(): CdpExchange[] {
