@@ -281,8 +281,9 @@ describe('firefox: the recorder keeps fromCache, the cause names the browser cac
   });
 
   // `no-cache` and an ETag: Firefox revalidates its copy, the server answers 304 without CORS headers,
-  // and webRequest reports `200, fromCache` with the 304's headers only (seen in Firefox ESR 153):
-  // the copy the recorder saw first is what the browser checked.
+  // and webRequest reports `200, fromCache`, in some runs with the 304's headers only and in others
+  // with the updated copy's (Firefox ESR 153, both seen): either way the copy the recorder saw first
+  // goes with it, and the verdict is the one the browser reached.
   test('a copy revalidated with a 304 that carries no CORS headers', async () => {
     if (!launched) throw new Error('no browser');
     const ext = await extensionPage(launched.browser, 'firefox');
@@ -299,9 +300,9 @@ describe('firefox: the recorder keeps fromCache, the cause names the browser cac
     const snap = await snapshotWhen(ext, pageB, (s) => s.exchanges.some((e) => e.exchange.hops[0]?.request.url === url));
     const entry = snap.exchanges.find((e) => e.exchange.hops[0]?.request.url === url);
     const response = entry?.exchange.hops[0]?.response;
-    expect([response?.status, response?.fromCache, response?.headers.some((h) => h.name.toLowerCase() === 'access-control-allow-origin')]).toEqual([200, true, false]);
+    expect([response?.status, response?.fromCache]).toEqual([200, true]);
     expect(response?.cachedCopy?.headers).toEqual([{ name: 'Access-Control-Allow-Origin', value: server.pageA }]);
-    // Without the copy this read "missing Access-Control-Allow-Origin"; the browser saw the first page's.
+    // With the 304's headers only and without the copy, this read "missing Access-Control-Allow-Origin"; the browser saw the first page's.
     expect(entry?.analysis.reasons[0]?.code).toBe('allow-origin-mismatch');
     expect(entry?.analysis.reasons[0]?.message).toContain(server.pageA);
     const cause = entry && findCause(entry.exchange, entry.analysis);

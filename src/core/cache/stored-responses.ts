@@ -4,8 +4,8 @@
 // always hold those headers:
 // - a HAR gives the 304 as the server sent it, and servers that add CORS headers only to full
 //   answers send none on it;
-// - Firefox's webRequest reports a revalidated response as `200, fromCache` with the 304's headers
-//   (test/e2e/cache-causes.e2e.test.ts), while Chromium's reports the updated copy.
+// - Firefox's webRequest reports a revalidated response as `200, fromCache`, in some runs with the
+//   304's headers alone (test/e2e/cache-causes.e2e.test.ts); Chromium's reports the updated copy.
 // When the recording holds the response the browser stored (the latest earlier 2xx for the same URL
 // in the same tab), its CORS headers go with the cached response, so the check reads what the
 // browser read.
